@@ -1,0 +1,917 @@
+"""One canonical zip layout for entry bundles and score files, safe to open when hostile.
+
+Bundles and score files are signed, and their bytes travel by USB stick and
+e-mail between people who must be able to trust them. So we do not accept "any
+zip": the writer produces exactly one byte layout for a given list of members,
+and the reader accepts exactly that layout and nothing else. Every member is
+STORED (no compression, so no zip bombs and nothing to decompress), names are
+UTF-8, dates, versions and attributes are fixed, there are no extra fields,
+comments, data descriptors or Zip64 records.
+
+Before the layout check the reader runs friendlier checks (path traversal,
+symbolic links, duplicate names, zip bombs, ...) so that a hostile or foreign
+file is refused with a message a secretariat officer can act on, rather than
+the generic "altered after it was made". Python's :mod:`zipfile` parses the
+central directory for those checks; it is never used to write, and member data
+is read straight from the file at offsets the canonical layout dictates.
+
+Sizes stay under 2 GiB - 1 so that every offset fits the classic 32-bit fields
+(some readers treat them as signed) and Zip64 is never needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import stat
+import struct
+import tempfile
+import threading
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from .atomic import fsync_directory
+from .errors import ContainerError
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "MAX_CONTAINER_BYTES",
+    "MAX_NAME_BYTES",
+    "Container",
+    "ContainerLimits",
+    "member_name_problem",
+    "open_container",
+    "write_container",
+]
+
+MAX_CONTAINER_BYTES = 2**31 - 1
+"""Largest member, sum of members and whole file we write or read (no Zip64)."""
+
+MAX_NAME_BYTES = 255
+"""Longest member name in UTF-8 bytes: the usual limit of one path on disk."""
+
+_MAX_ENTRIES = 0xFFFF  # the end record counts members in 16 bits
+_CHUNK = 1 << 20
+
+# Zip record signatures and the fixed field values of the canonical layout.
+_LOCAL_SIGNATURE = 0x04034B50
+_CENTRAL_SIGNATURE = 0x02014B50
+_END_SIGNATURE = 0x06054B50
+_END_SIGNATURE_BYTES = struct.pack("<I", _END_SIGNATURE)
+_ZIP64_LOCATOR_SIGNATURE_BYTES = b"PK\x06\x07"
+
+_VERSION = 20
+_VERSION_MADE_BY = (3 << 8) | _VERSION  # create_system 3 = Unix, so the mode below applies
+_FLAG_ENCRYPTED = 0x0001
+_FLAG_UTF8_NAME = 0x0800
+_METHOD_STORED = 0
+_DOS_TIME = 0  # 00:00:00
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the earliest date a zip can hold
+_EXTERNAL_ATTR = (stat.S_IFREG | 0o644) << 16
+_MSDOS_DIRECTORY_ATTR = 0x10
+
+_LOCAL_STRUCT = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL_STRUCT = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END_STRUCT = struct.Struct("<IHHHHIIH")
+
+_DRIVE_PREFIX = re.compile(r"^[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class ContainerLimits:
+    """What the reader accepts, so a hostile file cannot exhaust memory or disk.
+
+    The defaults fit the largest real bundle (a contest's entries with their
+    attachments) with room to spare; tests and callers that know better pass
+    their own.
+    """
+
+    max_members: int = 20_000
+    max_member_bytes: int = 512 * 2**20
+    max_total_bytes: int = MAX_CONTAINER_BYTES
+    max_ratio: float = 100
+    max_name_bytes: int = MAX_NAME_BYTES
+
+    def __post_init__(self) -> None:
+        # Limits beyond the format's own would let sizes overflow the header fields.
+        if not 0 <= self.max_members <= _MAX_ENTRIES:
+            raise ValueError(f"max_members must be between 0 and {_MAX_ENTRIES}")
+        if not 0 <= self.max_member_bytes <= MAX_CONTAINER_BYTES:
+            raise ValueError(f"max_member_bytes must be between 0 and {MAX_CONTAINER_BYTES}")
+        if not 0 <= self.max_total_bytes <= MAX_CONTAINER_BYTES:
+            raise ValueError(f"max_total_bytes must be between 0 and {MAX_CONTAINER_BYTES}")
+        if not self.max_ratio >= 1:
+            raise ValueError("max_ratio must be at least 1")
+        if not 1 <= self.max_name_bytes <= 0xFFFF:
+            raise ValueError("max_name_bytes must be between 1 and 65535")
+
+
+DEFAULT_LIMITS = ContainerLimits()
+
+
+# --------------------------------------------------------------------------
+# The canonical layout, shared by writer and reader
+# --------------------------------------------------------------------------
+
+
+def _local_header(name_bytes: bytes, crc: int, size: int) -> bytes:
+    """The local file header (with its name) that precedes a member's data."""
+    return (
+        _LOCAL_STRUCT.pack(
+            _LOCAL_SIGNATURE,
+            _VERSION,
+            _FLAG_UTF8_NAME,
+            _METHOD_STORED,
+            _DOS_TIME,
+            _DOS_DATE,
+            crc,
+            size,  # compressed size: stored, so the same
+            size,
+            len(name_bytes),
+            0,  # no extra field
+        )
+        + name_bytes
+    )
+
+
+def _central_header(name_bytes: bytes, crc: int, size: int, offset: int) -> bytes:
+    """The central directory entry (with its name) for a member at ``offset``."""
+    return (
+        _CENTRAL_STRUCT.pack(
+            _CENTRAL_SIGNATURE,
+            _VERSION_MADE_BY,
+            _VERSION,
+            _FLAG_UTF8_NAME,
+            _METHOD_STORED,
+            _DOS_TIME,
+            _DOS_DATE,
+            crc,
+            size,
+            size,
+            len(name_bytes),
+            0,  # no extra field
+            0,  # no comment
+            0,  # disk number
+            0,  # internal attributes: nothing claimed about text or binary
+            _EXTERNAL_ATTR,
+            offset,
+        )
+        + name_bytes
+    )
+
+
+def _end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
+    """The end-of-central-directory record, single disk, empty comment."""
+    return _END_STRUCT.pack(_END_SIGNATURE, 0, 0, count, count, cd_size, cd_offset, 0)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What the layout of one member depends on: its name, CRC-32 and size."""
+
+    name: str
+    name_bytes: bytes
+    crc: int
+    size: int
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A stretch of the file: fixed header bytes, or ``length`` bytes of member data."""
+
+    header: bytes | None
+    length: int
+
+
+def _layout(entries: Sequence[_Entry]) -> tuple[list[_Segment], list[int]]:
+    """The canonical file as segments, and the offset of each member's data."""
+    segments: list[_Segment] = []
+    data_offsets: list[int] = []
+    central: list[bytes] = []
+    offset = 0
+    for entry in entries:
+        header = _local_header(entry.name_bytes, entry.crc, entry.size)
+        central.append(_central_header(entry.name_bytes, entry.crc, entry.size, offset))
+        segments.append(_Segment(header, len(header)))
+        offset += len(header)
+        data_offsets.append(offset)
+        segments.append(_Segment(None, entry.size))
+        offset += entry.size
+    directory = b"".join(central)
+    segments.append(_Segment(directory, len(directory)))
+    end = _end_record(len(entries), len(directory), offset)
+    segments.append(_Segment(end, len(end)))
+    return segments, data_offsets
+
+
+def _layout_length(entries: Sequence[_Entry]) -> int:
+    headers = sum(
+        _LOCAL_STRUCT.size + _CENTRAL_STRUCT.size + 2 * len(e.name_bytes) for e in entries
+    )
+    return headers + sum(e.size for e in entries) + _END_STRUCT.size
+
+
+# --------------------------------------------------------------------------
+# Member names
+# --------------------------------------------------------------------------
+
+
+def member_name_problem(name: str, *, max_bytes: int = MAX_NAME_BYTES) -> str | None:
+    """Why ``name`` cannot be a member name, or None if it can.
+
+    Names become paths when a bundle is unpacked on a judge's laptop, so we
+    refuse anything that could land outside the target folder, or mean
+    different files on Windows, macOS and Linux.
+    """
+    if not name:
+        return "the name is empty"
+    try:
+        encoded = name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the name is not valid Unicode (lone surrogate)"
+    if len(encoded) > max_bytes:
+        return f"the name is longer than {max_bytes} bytes ({len(encoded)} bytes in UTF-8)"
+    for char in name:
+        if unicodedata.category(char) == "Cc":
+            return f"the name contains a NUL or control character (U+{ord(char):04X})"
+    if name.startswith(("/", "\\")) or _DRIVE_PREFIX.match(name):
+        return "the name is an absolute path"
+    if "\\" in name:
+        return "the name contains a backslash"
+    for segment in name.split("/"):
+        if segment == "..":
+            return "the name has a '..' segment (path traversal)"
+        if segment == ".":
+            return "the name has a '.' segment"
+        if segment == "":
+            return "the name has an empty segment ('//' or a trailing '/')"
+    return None
+
+
+def _name_key(name: str) -> str:
+    """The form under which two names would be the same file on Windows or macOS.
+
+    Case-insensitive file systems merge names that differ in letter case, and
+    macOS merges NFC and NFD spellings, so both are folded away.
+    """
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
+
+
+class _NameRegistry:
+    """Refuses a name that repeats or clashes with one seen before."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._by_key: dict[str, str] = {}
+
+    def add(self, name: str) -> None:
+        key = _name_key(name)
+        earlier = self._by_key.get(key)
+        if earlier is None:
+            self._by_key[key] = name
+        elif earlier == name:
+            raise ContainerError(f"member {name!r}: duplicate name", path=self._path)
+        else:
+            raise ContainerError(
+                f"member {name!r}: clashes with {earlier!r} (names differing only in letter "
+                "case or Unicode normalisation would be merged on Windows and macOS)",
+                path=self._path,
+            )
+
+
+# --------------------------------------------------------------------------
+# Writer
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PlannedMember:
+    entry: _Entry
+    source: bytes | Path
+
+
+def write_container(
+    path: Path,
+    members: Sequence[tuple[str, bytes | Path]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
+    """Write ``members`` as a canonical container at ``path``; return its SHA-256 hex.
+
+    Members given as a :class:`~pathlib.Path` are streamed from disk (read once
+    for CRC-32 and size, once to copy), so an attachment is never held in memory.
+    ``progress(done, total)`` is called with bytes of the container written so
+    far. The target is replaced atomically: on any failure it keeps its old bytes
+    and no temporary file is left behind.
+    """
+    path = Path(path)
+    planned = _plan(path, members)
+    entries = [p.entry for p in planned]
+    total = _layout_length(entries)
+    if total > MAX_CONTAINER_BYTES:
+        raise ContainerError(
+            f"the container would be {total} bytes, over the limit of "
+            f"{MAX_CONTAINER_BYTES} bytes (2 GiB - 1; Zip64 is not supported)",
+            path=path,
+        )
+    segments, _ = _layout(entries)
+
+    try:
+        fd, tmp_name = _temp_beside(path)
+    except OSError as exc:
+        raise ContainerError(f"cannot write the container: {_reason(exc)}", path=path) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            sink = _Sink(handle, total, progress)
+            data_sources = iter(planned)
+            for segment in segments:
+                if segment.header is not None:
+                    sink.write(segment.header)
+                else:
+                    _write_member_data(sink, next(data_sources), path)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        if isinstance(exc, OSError):
+            raise ContainerError(f"cannot write the container: {_reason(exc)}", path=path) from exc
+        raise
+    fsync_directory(path.parent)
+    return sink.hexdigest()
+
+
+def _plan(path: Path, members: Sequence[tuple[str, bytes | Path]]) -> list[_PlannedMember]:
+    """Validate every member and learn its CRC-32 and size before writing a byte."""
+    if len(members) > _MAX_ENTRIES:
+        raise ContainerError(
+            f"too many members: {len(members)}, a container holds at most {_MAX_ENTRIES}",
+            path=path,
+        )
+    names = _NameRegistry(path)
+    planned: list[_PlannedMember] = []
+    for name, source in members:
+        if not isinstance(name, str):
+            raise TypeError(f"member name must be str, not {type(name).__name__}")
+        problem = member_name_problem(name)
+        if problem:
+            raise ContainerError(f"member {name!r}: {problem}", path=path)
+        names.add(name)
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data = bytes(source)
+            _check_member_size(path, name, len(data))
+            crc, size, kept = zlib.crc32(data), len(data), data
+        elif isinstance(source, os.PathLike):
+            source_path = Path(source)
+            crc, size = _crc_of_file(path, name, source_path)
+            kept = source_path
+        else:
+            kind = type(source).__name__
+            raise TypeError(f"member {name!r}: source must be bytes or Path, not {kind}")
+        planned.append(_PlannedMember(_Entry(name, name.encode("utf-8"), crc, size), kept))
+    return planned
+
+
+def _check_member_size(path: Path, name: str, size: int) -> None:
+    if size > MAX_CONTAINER_BYTES:
+        raise ContainerError(
+            f"member {name!r} is {size} bytes, over the limit of {MAX_CONTAINER_BYTES} "
+            "bytes (2 GiB - 1; Zip64 is not supported)",
+            path=path,
+        )
+
+
+def _crc_of_file(path: Path, name: str, source: Path) -> tuple[int, int]:
+    try:
+        with open(source, "rb") as handle:
+            # Refuse a huge file before spending minutes reading it.
+            _check_member_size(path, name, os.fstat(handle.fileno()).st_size)
+            crc, size = 0, 0
+            while chunk := handle.read(_CHUNK):
+                crc = zlib.crc32(chunk, crc)
+                size += len(chunk)
+                _check_member_size(path, name, size)
+    except OSError as exc:
+        raise ContainerError(
+            f"cannot read member {name!r} from {source}: {_reason(exc)}", path=path
+        ) from None
+    return crc, size
+
+
+class _Sink:
+    """Writes to the temporary file while hashing and reporting progress."""
+
+    def __init__(self, handle: BinaryIO, total: int, progress: Callable[[int, int], None] | None):
+        self._handle = handle
+        self._hasher = hashlib.sha256()
+        self._done = 0
+        self._total = total
+        self._progress = progress
+
+    def write(self, data: bytes) -> None:
+        self._handle.write(data)
+        self._hasher.update(data)
+        self._done += len(data)
+        if self._progress is not None:
+            self._progress(self._done, self._total)
+
+    def hexdigest(self) -> str:
+        return self._hasher.hexdigest()
+
+
+def _write_member_data(sink: _Sink, member: _PlannedMember, path: Path) -> None:
+    entry = member.entry
+    if not isinstance(member.source, Path):
+        sink.write(member.source)
+        return
+    crc, size = 0, 0
+    try:
+        with open(member.source, "rb") as handle:
+            # Read no more than planned: the header already promised this size.
+            while size < entry.size and (chunk := handle.read(min(_CHUNK, entry.size - size))):
+                crc = zlib.crc32(chunk, crc)
+                size += len(chunk)
+                sink.write(chunk)
+            grew = bool(handle.read(1))
+    except OSError as exc:
+        raise ContainerError(
+            f"cannot read member {entry.name!r} from {member.source}: {_reason(exc)}", path=path
+        ) from None
+    if grew or size != entry.size or crc != entry.crc:
+        raise ContainerError(
+            f"member {entry.name!r} ({member.source}) changed while the container was "
+            "being written",
+            path=path,
+        )
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _temp_beside(target: Path) -> tuple[int, str]:
+    """A temporary file in the target's folder, so the final rename is atomic."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+
+
+# --------------------------------------------------------------------------
+# Reader
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Member:
+    name: str
+    size: int
+    crc: int
+    data_offset: int
+
+
+class _Hasher(Protocol):
+    def update(self, data: bytes, /) -> object: ...
+
+
+class Container:
+    """An opened, verified container: names, sizes and CRC-checked member data.
+
+    Obtain one from :func:`open_container`. Reads come from the very file
+    handle that was verified (so replacing the path afterwards changes nothing)
+    until :meth:`close`; use it as a context manager.
+    """
+
+    def __init__(self, path: Path, handle: BinaryIO, members: Sequence[_Member], sha256: str):
+        self.path = path
+        self.sha256 = sha256
+        self._handle: BinaryIO | None = handle
+        self._members = {m.name: m for m in members}
+        self._order = [m.name for m in members]
+        self._lock = threading.Lock()  # member streams share one file position
+
+    # -- lifetime --------------------------------------------------------
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def __enter__(self) -> Container:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- listing ---------------------------------------------------------
+
+    @property
+    def names(self) -> list[str]:
+        """Member names in file order."""
+        return list(self._order)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._members
+
+    def size(self, name: str) -> int:
+        return self._member(name).size
+
+    def require_names(self, expected: Iterable[str]) -> None:
+        """Refuse a container whose members are not exactly ``expected`` (a manifest's list)."""
+        wanted = list(expected)
+        wanted_set = set(wanted)
+        unlisted = [n for n in self._order if n not in wanted_set]
+        if unlisted:
+            raise ContainerError(
+                f"unlisted file {unlisted[0]!r} in the container{_more(unlisted)}", path=self.path
+            )
+        missing = [n for n in dict.fromkeys(wanted) if n not in self._members]
+        if missing:
+            raise ContainerError(f"missing file {missing[0]!r}{_more(missing)}", path=self.path)
+
+    # -- data ------------------------------------------------------------
+
+    def read(self, name: str, max_bytes: int | None = None) -> bytes:
+        """The whole member, CRC-checked; ``max_bytes`` guards small files like manifests."""
+        member = self._member(name)
+        if max_bytes is not None and member.size > max_bytes:
+            raise ContainerError(
+                f"file {name!r} is {member.size} bytes, more than the {max_bytes} allowed",
+                path=self.path,
+            )
+        with self.open(name) as stream:
+            return stream.read()
+
+    def open(self, name: str) -> BinaryIO:
+        """A stream of the member's bytes; raises ContainerError at the end if the CRC fails."""
+        member = self._member(name)
+        raw = _MemberStream(self, member)
+        return io.BufferedReader(raw, buffer_size=_CHUNK)  # type: ignore[return-value]
+
+    def copy_to(self, name: str, dest: Path, hasher: _Hasher | None = None) -> str:
+        """Stream a member to ``dest`` atomically; return its SHA-256 hex.
+
+        ``hasher`` (any object with ``update``) also sees every byte, for callers
+        that need another digest. ``dest`` only appears once the CRC has checked.
+        """
+        dest = Path(dest)
+        digest = hashlib.sha256()
+        try:
+            fd, tmp_name = _temp_beside(dest)
+        except OSError as exc:
+            raise ContainerError(
+                f"cannot copy file {name!r} to {dest}: {_reason(exc)}", path=self.path
+            ) from exc
+        try:
+            with os.fdopen(fd, "wb") as out, self.open(name) as stream:
+                while chunk := stream.read(_CHUNK):
+                    digest.update(chunk)
+                    if hasher is not None:
+                        hasher.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp_name, 0o644)
+            os.replace(tmp_name, dest)
+        except BaseException as exc:
+            try:
+                os.unlink(tmp_name)
+            except FileNotFoundError:
+                pass
+            if isinstance(exc, OSError):
+                raise ContainerError(
+                    f"cannot copy file {name!r} to {dest}: {_reason(exc)}", path=self.path
+                ) from exc
+            raise
+        fsync_directory(dest.parent)
+        return digest.hexdigest()
+
+    # -- internals -------------------------------------------------------
+
+    def _member(self, name: str) -> _Member:
+        member = self._members.get(name)
+        if member is None:
+            raise ContainerError(f"no file {name!r} in the container", path=self.path)
+        return member
+
+    def _read_at(self, offset: int, length: int) -> bytes:
+        if self._handle is None:
+            raise ValueError("I/O operation on a closed container")
+        with self._lock:
+            self._handle.seek(offset)
+            return self._handle.read(length)
+
+
+def _more(items: Sequence[str]) -> str:
+    return f" (and {len(items) - 1} more)" if len(items) > 1 else ""
+
+
+class _MemberStream(io.RawIOBase):
+    """Reads one member from the container's file and checks its CRC at the end.
+
+    The check fires on the read that delivers the last bytes, so no caller ever
+    receives all of a damaged member without an error.
+    """
+
+    def __init__(self, container: Container, member: _Member):
+        super().__init__()
+        self._container = container
+        self._member = member
+        self._position = 0
+        self._crc = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        remaining = self._member.size - self._position
+        if remaining <= 0:
+            return 0
+        want = min(len(buffer), remaining)
+        try:
+            data = self._container._read_at(self._member.data_offset + self._position, want)
+        except OSError as exc:
+            raise ContainerError(
+                f"cannot read file {self._member.name!r}: {_reason(exc)}",
+                path=self._container.path,
+            ) from None
+        if len(data) != want:
+            raise ContainerError(
+                f"file {self._member.name!r} is cut short (the container shrank after opening)",
+                path=self._container.path,
+            )
+        self._crc = zlib.crc32(data, self._crc)
+        self._position += want
+        if self._position == self._member.size and self._crc != self._member.crc:
+            raise ContainerError(
+                f"file {self._member.name!r} is damaged (its CRC-32 does not match)",
+                path=self._container.path,
+            )
+        buffer[:want] = data
+        return want
+
+
+def open_container(path: Path, *, limits: ContainerLimits = DEFAULT_LIMITS) -> Container:
+    """Open and verify a container; anything but our canonical layout raises ContainerError.
+
+    Reads the whole file once (to check the layout and compute ``sha256``) but
+    decompresses nothing and holds no member data in memory.
+    """
+    path = Path(path)
+    try:
+        handle: BinaryIO = open(path, "rb")
+    except OSError as exc:
+        raise ContainerError(f"cannot open the container: {_reason(exc)}", path=path) from None
+    try:
+        members, digest = _inspect(handle, path, limits)
+    except OSError as exc:
+        handle.close()
+        raise ContainerError(f"cannot read the container: {_reason(exc)}", path=path) from None
+    except BaseException:
+        handle.close()
+        raise
+    return Container(path, handle, members, digest)
+
+
+def _inspect(handle: BinaryIO, path: Path, limits: ContainerLimits) -> tuple[list[_Member], str]:
+    """Run every check in the order that gives a hostile file its most telling message."""
+    file_size = os.fstat(handle.fileno()).st_size
+    if file_size > MAX_CONTAINER_BYTES:
+        raise ContainerError(
+            f"the file is {file_size} bytes, over the limit of {MAX_CONTAINER_BYTES} "
+            "bytes (2 GiB - 1); we never make containers that large",
+            path=path,
+        )
+    _precheck_end_record(handle, path, file_size, limits)
+    infos = _parse_directory(handle, path)
+    _check_member_count(path, len(infos), limits)
+    entries = _check_names_and_kinds(path, infos, limits)
+    _check_sizes(path, infos, limits)
+    _check_methods(path, infos)
+    return _verify_layout(handle, path, entries, file_size)
+
+
+def _not_a_zip(path: Path, detail: str) -> ContainerError:
+    return ContainerError(f"not a zip file or truncated ({detail})", path=path)
+
+
+def _precheck_end_record(
+    handle: BinaryIO, path: Path, file_size: int, limits: ContainerLimits
+) -> None:
+    """Bound what zipfile will load before letting it parse.
+
+    zipfile reads the whole central directory the end record points to and
+    builds an object per entry, so a crafted 2 GB file could cost many GB of
+    memory. Finding the end record the way zipfile does lets us refuse first.
+    """
+    if file_size < _END_STRUCT.size:
+        raise _not_a_zip(path, f"only {file_size} bytes")
+    tail_length = min(file_size, _END_STRUCT.size + 0xFFFF)
+    handle.seek(file_size - tail_length)
+    tail = handle.read(tail_length)
+    last = tail[-_END_STRUCT.size :]
+    if last.startswith(_END_SIGNATURE_BYTES) and last.endswith(b"\0\0"):
+        position = len(tail) - _END_STRUCT.size
+    else:
+        position = tail.rfind(_END_SIGNATURE_BYTES)
+        if position < 0 or len(tail) - position < _END_STRUCT.size:
+            raise _not_a_zip(path, "no end-of-central-directory record")
+    fields = _END_STRUCT.unpack_from(tail, position)
+    count, cd_size = fields[4], fields[5]
+    end_offset = file_size - tail_length + position
+    if end_offset >= 20:
+        handle.seek(end_offset - 20)
+        if handle.read(4) == _ZIP64_LOCATOR_SIGNATURE_BYTES:
+            raise ContainerError(
+                "the file uses Zip64 records, which our containers never contain", path=path
+            )
+    if cd_size > end_offset:
+        raise _not_a_zip(path, "the central directory would start before the file does")
+    if count > limits.max_members:
+        raise _too_many(path, count, limits)
+    most = limits.max_members * (_CENTRAL_STRUCT.size + limits.max_name_bytes)
+    if cd_size > most:
+        raise ContainerError(
+            f"too many members: the central directory is {cd_size} bytes, more than "
+            f"{limits.max_members} members can need",
+            path=path,
+        )
+
+
+def _too_many(path: Path, count: int, limits: ContainerLimits) -> ContainerError:
+    return ContainerError(
+        f"too many members: {count}, the limit is {limits.max_members}", path=path
+    )
+
+
+def _parse_directory(handle: BinaryIO, path: Path) -> list[zipfile.ZipInfo]:
+    handle.seek(0)
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            return archive.infolist()
+    except Exception as exc:  # noqa: BLE001
+        # zipfile parses hostile bytes with an undocumented, version-dependent
+        # set of exceptions (BadZipFile, ValueError, struct.error, EOFError,
+        # NotImplementedError, UnicodeDecodeError, ...): any failure of the
+        # parser means the file is not a container we can read.
+        detail = str(exc) or type(exc).__name__
+        raise _not_a_zip(path, detail) from None
+
+
+def _check_member_count(path: Path, count: int, limits: ContainerLimits) -> None:
+    # Again after parsing: the directory may hold more entries than the end record says.
+    if count > limits.max_members:
+        raise _too_many(path, count, limits)
+
+
+def _check_names_and_kinds(
+    path: Path, infos: Sequence[zipfile.ZipInfo], limits: ContainerLimits
+) -> list[_Entry]:
+    names = _NameRegistry(path)
+    entries: list[_Entry] = []
+    for info in infos:
+        # orig_filename: zipfile's filename is cut at the first NUL.
+        name = info.orig_filename
+        kind = _kind_problem(info)
+        if kind:
+            raise ContainerError(f"member {name!r}: {kind}", path=path)
+        problem = member_name_problem(name, max_bytes=limits.max_name_bytes)
+        if problem:
+            raise ContainerError(f"member {name!r}: {problem}", path=path)
+        names.add(name)
+        if info.flag_bits & _FLAG_ENCRYPTED:
+            raise ContainerError(f"member {name!r} is encrypted", path=path)
+        entries.append(_Entry(name, name.encode("utf-8"), info.CRC, info.file_size))
+    return entries
+
+
+def _kind_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why the entry is not a plain file, judged from its attributes and name."""
+    if info.create_system == 3:  # Unix: the high half of external_attr is st_mode
+        mode = info.external_attr >> 16
+        file_type = stat.S_IFMT(mode)
+        if stat.S_ISLNK(mode):
+            return "is a symbolic link"
+        if stat.S_ISDIR(mode):
+            return "is a directory entry, not a file"
+        # Type 0 means "not recorded" (zipfile's own writestr does that); the
+        # layout check refuses it later with the generic message.
+        if file_type not in (0, stat.S_IFREG):
+            return f"is not a regular file (mode {oct(mode)})"
+    elif info.external_attr & _MSDOS_DIRECTORY_ATTR:
+        return "is a directory entry, not a file"
+    if info.orig_filename.endswith("/"):
+        return "is a directory entry, not a file"
+    return None
+
+
+def _check_sizes(path: Path, infos: Sequence[zipfile.ZipInfo], limits: ContainerLimits) -> None:
+    """Refuse by declared sizes alone, before a single byte is decompressed."""
+    total = 0
+    for info in infos:
+        name = info.orig_filename
+        if info.file_size > limits.max_member_bytes:
+            raise ContainerError(
+                f"member {name!r} declares {info.file_size} bytes, over the limit of "
+                f"{limits.max_member_bytes} bytes per file",
+                path=path,
+            )
+        total += info.file_size
+        if total > limits.max_total_bytes:
+            raise ContainerError(
+                f"the members declare {total} bytes in total (counting up to member "
+                f"{name!r}), over the limit of {limits.max_total_bytes} bytes",
+                path=path,
+            )
+        if info.file_size > limits.max_ratio * info.compress_size:
+            ratio = (
+                f"{info.file_size / info.compress_size:.0f}"
+                if info.compress_size
+                else "unbounded"
+            )
+            raise ContainerError(
+                f"member {name!r} would expand {ratio} times ({info.compress_size} to "
+                f"{info.file_size} bytes), over the limit of {limits.max_ratio:g}: refused "
+                "as a zip bomb",
+                path=path,
+            )
+
+
+def _check_methods(path: Path, infos: Sequence[zipfile.ZipInfo]) -> None:
+    for info in infos:
+        if info.compress_type != _METHOD_STORED:
+            raise ContainerError(
+                f"member {info.orig_filename!r} is compressed (method {info.compress_type}); "
+                "our containers store every file uncompressed",
+                path=path,
+            )
+
+
+def _verify_layout(
+    handle: BinaryIO, path: Path, entries: Sequence[_Entry], file_size: int
+) -> tuple[list[_Member], str]:
+    """Demand the exact bytes the writer would produce, hashing the file on the way.
+
+    Every header byte is compared; member data is covered by its CRC-32, which
+    reading checks. So any change to the file after it was written is caught.
+    """
+    segments, data_offsets = _layout(entries)
+    hasher = hashlib.sha256()
+    offset = 0
+    handle.seek(0)
+    for segment in segments:
+        if segment.header is not None:
+            got = handle.read(segment.length)
+            hasher.update(got)
+            if got != segment.header:
+                raise _altered(path, offset + _first_difference(got, segment.header))
+            offset += segment.length
+        else:
+            end = offset + segment.length
+            for chunk in _read_exactly(handle, segment.length):
+                hasher.update(chunk)
+                offset += len(chunk)
+            if offset != end:  # the file ended inside this member's data
+                raise _altered(path, offset)
+    if file_size != offset or handle.read(1):
+        raise _altered(path, offset)
+    members = [
+        _Member(e.name, e.size, e.crc, data_offset)
+        for e, data_offset in zip(entries, data_offsets, strict=True)
+    ]
+    return members, hasher.hexdigest()
+
+
+def _read_exactly(handle: BinaryIO, length: int) -> Iterator[bytes]:
+    """Yield up to ``length`` bytes in chunks; stops early at end of file."""
+    remaining = length
+    while remaining > 0:
+        chunk = handle.read(min(_CHUNK, remaining))
+        if not chunk:
+            return
+        remaining -= len(chunk)
+        yield chunk
+
+
+def _first_difference(got: bytes, expected: bytes) -> int:
+    for index, (a, b) in enumerate(zip(got, expected)):
+        if a != b:
+            return index
+    return min(len(got), len(expected))
+
+
+def _altered(path: Path, offset: int) -> ContainerError:
+    return ContainerError(
+        f"the file was altered after it was made (bytes at offset {offset} differ from "
+        "the canonical layout)",
+        path=path,
+    )

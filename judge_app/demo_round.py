@@ -1,0 +1,86 @@
+"""A whole demo round played end to end in one folder, with no window.
+
+Builds the demo contest, makes the secretariat key and database, issues the
+bundles, plays the seven judges (each with a key of their own, conflicts,
+scores and comments from :func:`judge_app.demo.simulated_scores`), merges
+their signed score files and ranks the entries. The passphrase is "demo":
+for trying the app out only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .demo import build_demo_contest, simulated_comments, simulated_scores
+from .enrolment import read_enrolment, write_enrolment
+from .issuing import issue_bundles
+from .judging import JudgeSession, create_judge_key, unlock_judge_key
+from .merge import merge_files
+from .paths import ENROLMENT_SUFFIX
+from .results import compute_results, results_csv, results_text
+from .scorefile import default_file_name, export_score_file
+from .secretariat import ContestDatabase
+from .signing import PrivateKey, save_private_key
+
+DEMO_PASSPHRASE = "demo"
+
+
+def play_demo_round(folder: Path, *, seed: int = 2565, entry_count: int = 120,
+                    progress: Callable[[int, int], None] | None = None) -> str:
+    """Play the round; return a short report of what was made and the top ten."""
+    folder = Path(folder)
+    contest = build_demo_contest(folder / "contest", seed=seed, entry_count=entry_count)
+    round_id = contest.rounds[0].id
+    secretariat = PrivateKey.generate()
+    save_private_key(folder / "secretariat.key", secretariat, DEMO_PASSPHRASE, label="demo secretariat")
+    db = ContestDatabase.create(folder / "contest.db", contest, folder / "contest", secretariat.public_key)
+    with db:
+        issued = issue_bundles(db, secretariat, folder / "bundles", round_id=round_id)
+        score_files = []
+        for number, item in enumerate(issued, start=1):
+            score_files.append(play_judge(item.path, folder / "judges" / item.judge_id, folder / "score-files",
+                                          seed=seed))
+            if progress:
+                progress(number, len(issued))
+        for enrolment_file in sorted((folder / "enrolments").glob(f"*{ENROLMENT_SUFFIX}")):
+            enrolment = read_enrolment(enrolment_file)
+            db.enrol_key(enrolment.judge_id, enrolment.public_key, how=f"enrolment file {enrolment_file.name}")
+        outcomes = merge_files(db, score_files)
+        results = compute_results(contest, round_id, db.entry_results(round_id), db.merged_scores(round_id))
+    (folder / "results.csv").write_text(results_csv(contest, results), encoding="utf-8-sig")
+    accepted = sum(o.status == "accepted" for o in outcomes)
+    lines = [
+        f"demo round in {folder}",
+        f"  contest: {contest.title_th} — {len(contest.entries)} entries, {len(contest.judges)} judges",
+        f"  secretariat key fingerprint: {secretariat.public_key.fingerprint} (passphrase: {DEMO_PASSPHRASE})",
+        f"  bundles: {folder / 'bundles'}  score files: {folder / 'score-files'}",
+        f"  merged {accepted} of {len(outcomes)} score files; results: {folder / 'results.csv'}",
+        "",
+        results_text(results, limit=10).rstrip(),
+    ]
+    return "\n".join(lines)
+
+
+def play_judge(bundle_path: Path, data_dir: Path, out_dir: Path, *, seed: int) -> Path:
+    """One simulated judge: key, enrolment file, conflicts, scores, comments, export."""
+    with JudgeSession.open(bundle_path, data_dir=data_dir) as session:
+        judge = session.bundle.judge
+        create_judge_key(data_dir, judge.id, DEMO_PASSPHRASE, label=judge.name)
+        key = unlock_judge_key(data_dir, judge.id, DEMO_PASSPHRASE)
+        write_enrolment(out_dir.parent / "enrolments" / f"enrolment-{judge.id}{ENROLMENT_SUFFIX}",
+                        judge.id, judge.name, key)
+        contest = session.bundle.contest
+        ws = session.workspace
+        scores = simulated_scores(contest, session.bundle.round.id, judge.id, seed=seed)
+        comments = simulated_comments(contest, session.bundle.round.id, judge.id, seed=seed)
+        for entry_id, entry_scores in scores.items():
+            if entry_scores is None:
+                ws.declare_conflict(entry_id, "เคยเป็นที่ปรึกษาโครงการของหน่วยงานนี้")
+                continue
+            ws.set_scores(entry_id, dict(entry_scores))
+            if comments.get(entry_id):
+                ws.set_comment(entry_id, None, comments[entry_id])
+        out = out_dir / default_file_name(ws, ws.next_sequence())
+        export_score_file(ws, key, out)
+    return out

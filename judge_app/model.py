@@ -1,0 +1,593 @@
+"""The contest as data: rounds, rubric, entries, judges and assignments.
+
+Everything here is an immutable value loaded from (and saved to) the
+documented contest JSON format ("dlg-contest/1", see README). Loading checks
+every rule at once and reports all problems together, each naming the field
+(``rounds[0].rubric.criteria[2].weight``), so a secretariat officer can fix a
+file in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable
+
+from .atomic import write_bytes_atomic
+from .decimals import decimal_str, parse_decimal
+from .errors import ValidationError
+
+CONTEST_FORMAT = "dlg-contest/1"
+
+#: Organisation types of Thai local government, keyed by a stable code.
+ORG_TYPES: dict[str, tuple[str, str]] = {
+    "sao": ("องค์การบริหารส่วนตำบล (อบต.)", "Subdistrict Administrative Organisation"),
+    "subdistrict_municipality": ("เทศบาลตำบล", "Subdistrict Municipality"),
+    "town_municipality": ("เทศบาลเมือง", "Town Municipality"),
+    "city_municipality": ("เทศบาลนคร", "City Municipality"),
+    "pao": ("องค์การบริหารส่วนจังหวัด (อบจ.)", "Provincial Administrative Organisation"),
+}
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Level:
+    """What a score on a criterion looks like, in Thai and English."""
+
+    score: Decimal
+    description_th: str
+    description_en: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One scored criterion of the rubric."""
+
+    id: str
+    title_th: str
+    title_en: str
+    guidance_th: str
+    guidance_en: str
+    weight: Decimal
+    scale_min: Decimal
+    scale_max: Decimal
+    step: Decimal
+    levels: tuple[Level, ...]
+
+    def allowed_scores(self) -> list[Decimal]:
+        """Every score a judge may give, lowest first."""
+        count = int((self.scale_max - self.scale_min) / self.step)
+        return [self.scale_min + self.step * i for i in range(count + 1)]
+
+    def level_for(self, score: Decimal) -> Level | None:
+        """The highest level descriptor at or below ``score`` (None below the first)."""
+        chosen = None
+        for level in self.levels:
+            if level.score <= score:
+                chosen = level
+        return chosen
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """The criteria of a round; weights sum to 100."""
+
+    criteria: tuple[Criterion, ...]
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+    @property
+    def criterion_ids(self) -> list[str]:
+        return [c.id for c in self.criteria]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file an organisation submitted with its entry."""
+
+    name: str
+    file: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One organisation's submission."""
+
+    id: str
+    org_name: str
+    org_type: str
+    province: str
+    project_title: str
+    summary: str
+    contact: Contact
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def org_type_th(self) -> str:
+        return ORG_TYPES[self.org_type][0]
+
+
+@dataclass(frozen=True)
+class Judge:
+    """An expert judge (ผู้ทรงคุณวุฒิ) on the committee."""
+
+    id: str
+    name: str
+    affiliation: str
+    province: str
+    position: str
+
+
+@dataclass(frozen=True)
+class Round:
+    """A judging round with its rubric and who judges which entries."""
+
+    id: str
+    title_th: str
+    title_en: str
+    deadline: str
+    rubric: Rubric
+    assignments: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def entries_of(self, judge_id: str) -> tuple[str, ...]:
+        return self.assignments.get(judge_id, ())
+
+
+@dataclass(frozen=True)
+class Contest:
+    """The whole contest: who takes part, who judges, and how."""
+
+    id: str
+    title_th: str
+    title_en: str
+    organiser_th: str
+    organiser_en: str
+    year_be: int
+    rounds: tuple[Round, ...]
+    entries: tuple[Entry, ...]
+    judges: tuple[Judge, ...]
+
+    def round(self, round_id: str) -> Round:
+        for round_ in self.rounds:
+            if round_.id == round_id:
+                return round_
+        raise KeyError(round_id)
+
+    def entry(self, entry_id: str) -> Entry:
+        return self._entries_by_id()[entry_id]
+
+    def judge(self, judge_id: str) -> Judge:
+        for judge in self.judges:
+            if judge.id == judge_id:
+                return judge
+        raise KeyError(judge_id)
+
+    def _entries_by_id(self) -> dict[str, Entry]:
+        cache = self.__dict__.get("_entry_index")
+        if cache is None:
+            cache = {e.id: e for e in self.entries}
+            object.__setattr__(self, "_entry_index", cache)
+        return cache
+
+
+# ---------------------------------------------------------------- to JSON
+
+
+def level_to_json(level: Level) -> dict[str, Any]:
+    return {"score": decimal_str(level.score), "th": level.description_th, "en": level.description_en}
+
+
+def criterion_to_json(criterion: Criterion) -> dict[str, Any]:
+    return {
+        "id": criterion.id,
+        "title_th": criterion.title_th,
+        "title_en": criterion.title_en,
+        "guidance_th": criterion.guidance_th,
+        "guidance_en": criterion.guidance_en,
+        "weight": decimal_str(criterion.weight),
+        "scale": {
+            "min": decimal_str(criterion.scale_min),
+            "max": decimal_str(criterion.scale_max),
+            "step": decimal_str(criterion.step),
+        },
+        "levels": [level_to_json(level) for level in criterion.levels],
+    }
+
+
+def rubric_to_json(rubric: Rubric) -> dict[str, Any]:
+    return {"criteria": [criterion_to_json(c) for c in rubric.criteria]}
+
+
+def attachment_to_json(attachment: Attachment) -> dict[str, Any]:
+    return {
+        "name": attachment.name,
+        "file": attachment.file,
+        "media_type": attachment.media_type,
+        "size": attachment.size,
+        "sha256": attachment.sha256,
+    }
+
+
+def entry_to_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "org_name": entry.org_name,
+        "org_type": entry.org_type,
+        "province": entry.province,
+        "project_title": entry.project_title,
+        "summary": entry.summary,
+        "contact": {"name": entry.contact.name, "phone": entry.contact.phone, "email": entry.contact.email},
+        "attachments": [attachment_to_json(a) for a in entry.attachments],
+    }
+
+
+def judge_to_json(judge: Judge) -> dict[str, Any]:
+    return {
+        "id": judge.id,
+        "name": judge.name,
+        "affiliation": judge.affiliation,
+        "province": judge.province,
+        "position": judge.position,
+    }
+
+
+def round_to_json(round_: Round, *, with_assignments: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": round_.id,
+        "title_th": round_.title_th,
+        "title_en": round_.title_en,
+        "deadline": round_.deadline,
+        "rubric": rubric_to_json(round_.rubric),
+    }
+    if with_assignments:
+        data["assignments"] = {judge: list(entries) for judge, entries in round_.assignments.items()}
+    return data
+
+
+def contest_header_to_json(contest: Contest) -> dict[str, Any]:
+    """The contest's identity without rounds, entries or judges (as bundles carry it)."""
+    return {
+        "id": contest.id,
+        "title_th": contest.title_th,
+        "title_en": contest.title_en,
+        "organiser_th": contest.organiser_th,
+        "organiser_en": contest.organiser_en,
+        "year_be": contest.year_be,
+    }
+
+
+def contest_to_json(contest: Contest) -> dict[str, Any]:
+    return {
+        "format": CONTEST_FORMAT,
+        **contest_header_to_json(contest),
+        "rounds": [round_to_json(r) for r in contest.rounds],
+        "entries": [entry_to_json(e) for e in contest.entries],
+        "judges": [judge_to_json(j) for j in contest.judges],
+    }
+
+
+def save_contest(contest: Contest, path: Path) -> None:
+    """Write the contest JSON (indented, for people to read and diff) atomically."""
+    text = json.dumps(contest_to_json(contest), ensure_ascii=False, indent=2) + "\n"
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+# ---------------------------------------------------------------- from JSON
+
+
+class _Problems:
+    """Collects every problem found while reading, each with its field path."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, where: str, problem: str) -> None:
+        self.items.append(f"{where}: {problem}")
+
+    def raise_if_any(self, what: str, path: Path | None) -> None:
+        if self.items:
+            shown = self.items[:50]
+            more = len(self.items) - len(shown)
+            lines = "\n  - ".join(shown)
+            tail = f"\n  (and {more} more problems)" if more else ""
+            noun = "problem" if len(self.items) == 1 else "problems"
+            raise ValidationError(f"{what} has {len(self.items)} {noun}:\n  - {lines}{tail}", path=path)
+
+
+class _Reader:
+    """Typed field access that records problems instead of stopping at the first."""
+
+    def __init__(self, problems: _Problems):
+        self.problems = problems
+
+    def obj(self, data: Any, where: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            self.problems.add(where, "must be an object")
+            return {}
+        return data
+
+    def list(self, data: dict[str, Any], key: str, where: str) -> list[Any]:
+        value = data.get(key)
+        if not isinstance(value, list):
+            self.problems.add(f"{where}.{key}", "is missing or not a list")
+            return []
+        return value
+
+    def text(self, data: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+        value = data.get(key, None if required else "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problems.add(f"{where}.{key}", "is missing or empty" if value in (None, "") else "must be text")
+            return ""
+        return value
+
+    def ident(self, data: dict[str, Any], key: str, where: str) -> str:
+        value = self.text(data, key, where)
+        if value and not _ID.match(value):
+            self.problems.add(f"{where}.{key}", f"{value!r} is not a valid id (letters, digits, . _ -; at most 64)")
+        return value
+
+    def decimal(self, data: dict[str, Any], key: str, where: str) -> Decimal | None:
+        value = data.get(key)
+        try:
+            return parse_decimal(value)
+        except ValueError as exc:
+            self.problems.add(f"{where}.{key}", str(exc))
+            return None
+
+    def integer(self, data: dict[str, Any], key: str, where: str) -> int:
+        value = data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.problems.add(f"{where}.{key}", "must be a whole number")
+            return 0
+        return value
+
+
+def _unique(ids: Iterable[tuple[str, str]], problems: _Problems) -> set[str]:
+    seen: set[str] = set()
+    for where, ident in ids:
+        if not ident:
+            continue
+        if ident in seen:
+            problems.add(where, f"duplicate id {ident!r}")
+        seen.add(ident)
+    return seen
+
+
+def _read_criterion(data: Any, where: str, r: _Reader) -> Criterion | None:
+    data = r.obj(data, where)
+    ident = r.ident(data, "id", where)
+    title_th = r.text(data, "title_th", where)
+    title_en = r.text(data, "title_en", where)
+    guidance_th = r.text(data, "guidance_th", where, required=False)
+    guidance_en = r.text(data, "guidance_en", where, required=False)
+    weight = r.decimal(data, "weight", where)
+    scale = r.obj(data.get("scale"), f"{where}.scale")
+    low = r.decimal(scale, "min", f"{where}.scale")
+    high = r.decimal(scale, "max", f"{where}.scale")
+    step = r.decimal(scale, "step", f"{where}.scale")
+    problems = r.problems
+    if weight is not None and weight <= 0:
+        problems.add(f"{where}.weight", "must be greater than 0")
+    scale_ok = None not in (low, high, step)
+    if scale_ok:
+        assert low is not None and high is not None and step is not None
+        if low < 0:
+            problems.add(f"{where}.scale.min", "must not be negative")
+            scale_ok = False
+        if high <= low:
+            problems.add(f"{where}.scale.max", f"must be greater than min ({decimal_str(low)})")
+            scale_ok = False
+        if step <= 0:
+            problems.add(f"{where}.scale.step", "must be greater than 0")
+            scale_ok = False
+        elif high > low and (high - low) % step != 0:
+            problems.add(
+                f"{where}.scale.step",
+                f"{decimal_str(step)} does not divide the scale {decimal_str(low)}–{decimal_str(high)}",
+            )
+            scale_ok = False
+    levels: list[Level] = []
+    raw_levels = r.list(data, "levels", where)
+    if not raw_levels:
+        problems.add(f"{where}.levels", "needs at least one level descriptor")
+    for i, raw in enumerate(raw_levels):
+        lwhere = f"{where}.levels[{i}]"
+        raw = r.obj(raw, lwhere)
+        score = r.decimal(raw, "score", lwhere)
+        th = r.text(raw, "th", lwhere)
+        en = r.text(raw, "en", lwhere)
+        if score is None:
+            continue
+        if scale_ok:
+            assert low is not None and high is not None and step is not None
+            if not (low <= score <= high):
+                problems.add(f"{lwhere}.score", f"{decimal_str(score)} is outside the scale")
+            elif (score - low) % step != 0:
+                problems.add(f"{lwhere}.score", f"{decimal_str(score)} is not on the scale's steps")
+        if levels and score <= levels[-1].score:
+            problems.add(f"{lwhere}.score", "levels must be listed from lowest to highest score, each once")
+        levels.append(Level(score, th, en))
+    if None in (weight, low, high, step):
+        return None
+    assert weight is not None and low is not None and high is not None and step is not None
+    return Criterion(ident, title_th, title_en, guidance_th, guidance_en, weight, low, high, step, tuple(levels))
+
+
+def read_rubric(data: Any, where: str, r: _Reader) -> Rubric:
+    data = r.obj(data, where)
+    criteria: list[Criterion] = []
+    raw_criteria = r.list(data, "criteria", where)
+    if not raw_criteria:
+        r.problems.add(f"{where}.criteria", "needs at least one criterion")
+    for i, raw in enumerate(raw_criteria):
+        criterion = _read_criterion(raw, f"{where}.criteria[{i}]", r)
+        if criterion is not None:
+            criteria.append(criterion)
+    _unique(((f"{where}.criteria[{i}].id", c.id) for i, c in enumerate(criteria)), r.problems)
+    if criteria and len(criteria) == len(raw_criteria):
+        total = sum((c.weight for c in criteria), Decimal(0))
+        if total != 100:
+            r.problems.add(f"{where}.criteria", f"weights sum to {decimal_str(total)}, they must sum to 100")
+    return Rubric(tuple(criteria))
+
+
+def _read_entry(data: Any, where: str, r: _Reader) -> Entry:
+    data = r.obj(data, where)
+    contact = r.obj(data.get("contact", {}), f"{where}.contact")
+    org_type = r.text(data, "org_type", where)
+    if org_type and org_type not in ORG_TYPES:
+        r.problems.add(f"{where}.org_type", f"{org_type!r} is not one of {', '.join(ORG_TYPES)}")
+    attachments = []
+    for i, raw in enumerate(data.get("attachments", []) if isinstance(data.get("attachments", []), list) else []):
+        awhere = f"{where}.attachments[{i}]"
+        raw = r.obj(raw, awhere)
+        sha = r.text(raw, "sha256", awhere)
+        if sha and not _SHA256.match(sha):
+            r.problems.add(f"{awhere}.sha256", "must be 64 lowercase hex digits")
+        size = r.integer(raw, "size", awhere)
+        if size < 0:
+            r.problems.add(f"{awhere}.size", "must not be negative")
+        name = r.text(raw, "name", awhere)
+        if "/" in name or "\\" in name or name in (".", ".."):
+            r.problems.add(f"{awhere}.name", f"{name!r} must be a plain file name without folders")
+        attachments.append(
+            Attachment(name, r.text(raw, "file", awhere), r.text(raw, "media_type", awhere), size, sha)
+        )
+    names = [a.name for a in attachments]
+    for i, name in enumerate(names):
+        if name and names.index(name) != i:
+            r.problems.add(f"{where}.attachments[{i}].name", f"duplicate attachment name {name!r}")
+    return Entry(
+        id=r.ident(data, "id", where),
+        org_name=r.text(data, "org_name", where),
+        org_type=org_type,
+        province=r.text(data, "province", where),
+        project_title=r.text(data, "project_title", where),
+        summary=r.text(data, "summary", where, required=False),
+        contact=Contact(
+            r.text(contact, "name", f"{where}.contact", required=False),
+            r.text(contact, "phone", f"{where}.contact", required=False),
+            r.text(contact, "email", f"{where}.contact", required=False),
+        ),
+        attachments=tuple(attachments),
+    )
+
+
+def _read_judge(data: Any, where: str, r: _Reader) -> Judge:
+    data = r.obj(data, where)
+    return Judge(
+        id=r.ident(data, "id", where),
+        name=r.text(data, "name", where),
+        affiliation=r.text(data, "affiliation", where, required=False),
+        province=r.text(data, "province", where, required=False),
+        position=r.text(data, "position", where, required=False),
+    )
+
+
+def _read_round(data: Any, where: str, r: _Reader, entry_ids: set[str], judge_ids: set[str]) -> Round:
+    data = r.obj(data, where)
+    deadline = r.text(data, "deadline", where)
+    if deadline and not _DATE.match(deadline):
+        r.problems.add(f"{where}.deadline", f"{deadline!r} must be a date written YYYY-MM-DD (Gregorian)")
+    assignments: dict[str, tuple[str, ...]] = {}
+    raw_assignments = r.obj(data.get("assignments", {}), f"{where}.assignments")
+    for judge_id, raw_entries in raw_assignments.items():
+        awhere = f"{where}.assignments.{judge_id}"
+        if judge_id not in judge_ids:
+            r.problems.add(awhere, f"judge {judge_id!r} is not in the contest's judges")
+        if not isinstance(raw_entries, list) or not all(isinstance(e, str) for e in raw_entries):
+            r.problems.add(awhere, "must be a list of entry ids")
+            continue
+        for entry_id in raw_entries:
+            if entry_id not in entry_ids:
+                r.problems.add(awhere, f"entry {entry_id!r} is not in the contest's entries")
+        if len(set(raw_entries)) != len(raw_entries):
+            r.problems.add(awhere, "lists an entry more than once")
+        assignments[judge_id] = tuple(raw_entries)
+    return Round(
+        id=r.ident(data, "id", where),
+        title_th=r.text(data, "title_th", where),
+        title_en=r.text(data, "title_en", where),
+        deadline=deadline,
+        rubric=read_rubric(data.get("rubric"), f"{where}.rubric", r),
+        assignments=assignments,
+    )
+
+
+def contest_from_json(data: Any, *, path: Path | None = None) -> Contest:
+    """Build a :class:`Contest` from parsed JSON, or raise one error listing every problem."""
+    problems = _Problems()
+    r = _Reader(problems)
+    data = r.obj(data, "contest")
+    if data.get("format") != CONTEST_FORMAT:
+        problems.add("format", f"must be {CONTEST_FORMAT!r} (found {data.get('format')!r})")
+    entries = [_read_entry(e, f"entries[{i}]", r) for i, e in enumerate(r.list(data, "entries", "contest"))]
+    judges = [_read_judge(j, f"judges[{i}]", r) for i, j in enumerate(r.list(data, "judges", "contest"))]
+    entry_ids = _unique(((f"entries[{i}].id", e.id) for i, e in enumerate(entries)), problems)
+    judge_ids = _unique(((f"judges[{i}].id", j.id) for i, j in enumerate(judges)), problems)
+    rounds = [
+        _read_round(x, f"rounds[{i}]", r, entry_ids, judge_ids)
+        for i, x in enumerate(r.list(data, "rounds", "contest"))
+    ]
+    if not rounds:
+        problems.add("rounds", "needs at least one round")
+    _unique(((f"rounds[{i}].id", x.id) for i, x in enumerate(rounds)), problems)
+    year = r.integer(data, "year_be", "contest")
+    if year and not 2500 <= year <= 2700:
+        problems.add("contest.year_be", f"{year} does not look like a Buddhist-era year (e.g. 2565)")
+    contest = Contest(
+        id=r.ident(data, "id", "contest"),
+        title_th=r.text(data, "title_th", "contest"),
+        title_en=r.text(data, "title_en", "contest"),
+        organiser_th=r.text(data, "organiser_th", "contest", required=False),
+        organiser_en=r.text(data, "organiser_en", "contest", required=False),
+        year_be=year,
+        rounds=tuple(rounds),
+        entries=tuple(entries),
+        judges=tuple(judges),
+    )
+    problems.raise_if_any("contest file", path)
+    return contest
+
+
+def rubric_from_json(data: Any, *, path: Path | None = None) -> Rubric:
+    """Build a :class:`Rubric` alone (as a bundle carries it), checking every rule."""
+    problems = _Problems()
+    rubric = read_rubric(data, "rubric", _Reader(problems))
+    problems.raise_if_any("rubric", path)
+    return rubric
+
+
+def load_contest(path: Path) -> Contest:
+    """Read and validate a contest JSON file."""
+    try:
+        data = json.loads(Path(path).read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise ValidationError("file not found", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"not UTF-8 text (byte {exc.start})", path=path) from None
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", path=path) from None
+    except RecursionError:
+        raise ValidationError("JSON nests too deeply", path=path) from None
+    return contest_from_json(data, path=path)

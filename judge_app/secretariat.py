@@ -1,0 +1,314 @@
+"""The secretariat's contest database: one SQLite file per contest.
+
+It holds the contest (as its validated JSON), the judges' enrolled public
+keys with their history, the bundles issued, the raw bytes of every score file
+ever imported (accepted or not, for audit), and the merged scores.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+from .transactions import Transaction
+from .errors import SecretariatError
+from .model import Contest, contest_from_json, contest_to_json
+from .signing import PublicKey
+
+#: Marks a SQLite file as a contest database ("DLGS").
+APPLICATION_ID = 0x444C4753
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE judge_keys (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    judge_id TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    enrolled_how TEXT NOT NULL,
+    revoked_at TEXT,
+    revoked_why TEXT
+);
+CREATE UNIQUE INDEX one_active_key ON judge_keys (judge_id) WHERE revoked_at IS NULL;
+CREATE TABLE bundles (
+    sha256 TEXT PRIMARY KEY,
+    bundle_id TEXT NOT NULL,
+    round_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    entry_count INTEGER NOT NULL,
+    issued_at TEXT NOT NULL
+);
+CREATE TABLE score_files (
+    sha256 TEXT PRIMARY KEY,
+    raw BLOB NOT NULL,
+    file_name TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    judge_id TEXT,
+    round_id TEXT,
+    sequence INTEGER,
+    outcome TEXT NOT NULL CHECK (outcome IN ('merged', 'superseded', 'rejected')),
+    reason TEXT NOT NULL
+);
+CREATE TABLE submissions (
+    round_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    score_file TEXT NOT NULL REFERENCES score_files (sha256),
+    sequence INTEGER NOT NULL,
+    PRIMARY KEY (round_id, judge_id)
+);
+CREATE TABLE entry_results (
+    round_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    total TEXT,
+    overall_comment TEXT NOT NULL,
+    conflict_reason TEXT NOT NULL,
+    score_file TEXT NOT NULL REFERENCES score_files (sha256),
+    PRIMARY KEY (round_id, judge_id, entry_id)
+);
+CREATE TABLE scores (
+    round_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    criterion_id TEXT NOT NULL,
+    score TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    PRIMARY KEY (round_id, judge_id, entry_id, criterion_id)
+);
+"""
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class EnrolledKey:
+    judge_id: str
+    public_key: PublicKey
+    enrolled_at: str
+    enrolled_how: str
+    revoked_at: str | None
+    revoked_why: str | None
+
+
+class ContestDatabase:
+    """Open contest database; every change runs in one transaction."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = Path(path)
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._contest: Contest | None = None
+
+    # ------------------------------------------------------------ life cycle
+
+    @classmethod
+    def create(cls, path: Path, contest: Contest, attachments_root: Path, secretariat_key: PublicKey) -> "ContestDatabase":
+        """Make a new contest database; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise SecretariatError("a contest database already exists here; it was left as it is", path=path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        meta = {
+            "contest_json": json.dumps(contest_to_json(contest), ensure_ascii=False),
+            "attachments_root": str(Path(attachments_root).resolve()),
+            "secretariat_public_key": secretariat_key.to_base64(),
+            "created_at": now_utc(),
+        }
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            conn.close()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(path, conn)
+
+    @classmethod
+    def open(cls, path: Path) -> "ContestDatabase":
+        path = Path(path)
+        if not path.is_file():
+            raise SecretariatError("no contest database here", path=path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None)
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                conn.close()
+                raise SecretariatError("this file is not a contest database", path=path)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise SecretariatError(f"made by a newer version of the app (schema {version})", path=path)
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                conn.close()
+                raise SecretariatError(f"the database is damaged ({check})", path=path)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+        except sqlite3.DatabaseError as exc:
+            raise SecretariatError(f"cannot be opened as a contest database ({exc})", path=path) from None
+        return cls(path, conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "ContestDatabase":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> Transaction:
+        return Transaction(self.conn)
+
+    # ------------------------------------------------------------ contest
+
+    def meta(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise SecretariatError(f"the database has no {key!r}", path=self.path)
+        return row[0]
+
+    @property
+    def contest(self) -> Contest:
+        if self._contest is None:
+            self._contest = contest_from_json(json.loads(self.meta("contest_json")))
+        return self._contest
+
+    @property
+    def attachments_root(self) -> Path:
+        return Path(self.meta("attachments_root"))
+
+    @property
+    def secretariat_key(self) -> PublicKey:
+        return PublicKey.from_base64(self.meta("secretariat_public_key"))
+
+    # ------------------------------------------------------------ judge keys
+
+    def enrol_key(self, judge_id: str, key: PublicKey, *, how: str) -> None:
+        """Register a judge's public key; from then on only that key is accepted."""
+        self._require_judge(judge_id)
+        with self.transaction():
+            owner = self.conn.execute(
+                "SELECT judge_id FROM judge_keys WHERE public_key = ? AND revoked_at IS NULL", (key.to_base64(),)
+            ).fetchone()
+            if owner and owner[0] != judge_id:
+                raise SecretariatError(f"key {key.fingerprint} is already enrolled for judge {owner[0]}")
+            active = self.active_key(judge_id)
+            if active is not None:
+                if active.public_key == key:
+                    return
+                raise SecretariatError(
+                    f"judge {judge_id} already has key {active.public_key.fingerprint}; "
+                    "replace it explicitly (revoke first) if the judge really has a new key"
+                )
+            self.conn.execute(
+                "INSERT INTO judge_keys (judge_id, public_key, fingerprint, enrolled_at, enrolled_how)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (judge_id, key.to_base64(), key.fingerprint, now_utc(), how),
+            )
+
+    def revoke_key(self, judge_id: str, why: str) -> None:
+        """Retire a judge's active key (kept in the history) so a new one can be enrolled."""
+        with self.transaction():
+            changed = self.conn.execute(
+                "UPDATE judge_keys SET revoked_at = ?, revoked_why = ? WHERE judge_id = ? AND revoked_at IS NULL",
+                (now_utc(), why, judge_id),
+            ).rowcount
+        if not changed:
+            raise SecretariatError(f"judge {judge_id} has no active key to revoke")
+
+    def active_key(self, judge_id: str) -> EnrolledKey | None:
+        for key in self.key_history(judge_id):
+            if key.revoked_at is None:
+                return key
+        return None
+
+    def key_history(self, judge_id: str) -> list[EnrolledKey]:
+        rows = self.conn.execute(
+            "SELECT judge_id, public_key, enrolled_at, enrolled_how, revoked_at, revoked_why"
+            " FROM judge_keys WHERE judge_id = ? ORDER BY id",
+            (judge_id,),
+        ).fetchall()
+        return [EnrolledKey(r[0], PublicKey.from_base64(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
+    def judge_of_key(self, key: PublicKey) -> str | None:
+        row = self.conn.execute(
+            "SELECT judge_id FROM judge_keys WHERE public_key = ? AND revoked_at IS NULL", (key.to_base64(),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def _require_judge(self, judge_id: str) -> None:
+        try:
+            self.contest.judge(judge_id)
+        except KeyError:
+            raise SecretariatError(f"there is no judge {judge_id} in contest {self.contest.id}") from None
+
+    # ------------------------------------------------------------ bundles
+
+    def record_bundle(self, *, sha256: str, bundle_id: str, round_id: str, judge_id: str,
+                      file_name: str, entry_count: int, issued_at: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO bundles (sha256, bundle_id, round_id, judge_id, file_name, entry_count,"
+                " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (sha256, bundle_id, round_id, judge_id, file_name, entry_count, issued_at),
+            )
+
+    def bundle(self, sha256: str) -> dict | None:
+        rows = list(self.db["bundles"].rows_where("sha256 = ?", [sha256]))
+        return rows[0] if rows else None
+
+    def bundles(self) -> list[dict]:
+        return list(self.db["bundles"].rows_where(order_by="judge_id, issued_at"))
+
+    # ------------------------------------------------------------ score files
+
+    def score_file_row(self, sha256: str) -> dict | None:
+        rows = list(self.db["score_files"].rows_where("sha256 = ?", [sha256]))
+        return rows[0] if rows else None
+
+    def score_files(self) -> list[dict]:
+        return list(self.db["score_files"].rows_where(
+            select="sha256, file_name, imported_at, judge_id, round_id, sequence, outcome, reason",
+            order_by="imported_at, judge_id, sequence"))
+
+    def submission(self, round_id: str, judge_id: str) -> dict | None:
+        rows = list(self.db["submissions"].rows_where("round_id = ? AND judge_id = ?", [round_id, judge_id]))
+        return rows[0] if rows else None
+
+    def merged_sequences(self, round_id: str, judge_id: str) -> dict[int, str]:
+        """Sequence → score-file hash of every file of this judge ever merged (current or superseded)."""
+        rows = self.conn.execute(
+            "SELECT sequence, sha256 FROM score_files WHERE round_id = ? AND judge_id = ?"
+            " AND outcome IN ('merged', 'superseded')",
+            (round_id, judge_id),
+        )
+        return dict(rows.fetchall())
+
+    def entry_results(self, round_id: str) -> Iterator[dict]:
+        return self.db["entry_results"].rows_where("round_id = ?", [round_id], order_by="entry_id, judge_id")
+
+    def merged_scores(self, round_id: str) -> Iterator[dict]:
+        return self.db["scores"].rows_where("round_id = ?", [round_id])

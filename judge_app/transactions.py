@@ -1,0 +1,26 @@
+"""One SQLite transaction per change, for connections opened in autocommit mode."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error; nested use joins the outer one.
+
+    IMMEDIATE takes the write lock at the start, so two windows or processes
+    changing the same file wait for each other instead of failing half-way.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.outer = True
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.outer:
+            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")

@@ -1,0 +1,183 @@
+"""Judge assignment: the province rule, equal panels, even load, determinism."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from judge_app.assignment import assign_judges, is_eligible, load_counts, same_province_key
+from judge_app.errors import ValidationError
+from judge_app.model import Contact, Entry, Judge
+
+PROVINCES = ["ขอนแก่น", "เชียงใหม่", "สงขลา", "ชลบุรี", "นครราชสีมา", "ภูเก็ต", "น่าน", "ตราด"]
+
+
+def make_entry(number: int, province: str) -> Entry:
+    return Entry(
+        id=f"E{number:03d}",
+        org_name=f"องค์การบริหารส่วนตำบลทดสอบ{number}",
+        org_type="sao",
+        province=province,
+        project_title="ระบบทดสอบ",
+        summary="",
+        contact=Contact("", "", ""),
+    )
+
+
+def make_judge(number: int, province: str) -> Judge:
+    return Judge(id=f"J{number:02d}", name=f"กรรมการ {number}", affiliation="", province=province, position="")
+
+
+def random_instance(rng: random.Random, n_entries: int, n_judges: int) -> tuple[list[Entry], list[Judge]]:
+    provinces = PROVINCES[: rng.randint(2, len(PROVINCES))]
+    entries = [make_entry(i + 1, rng.choice(provinces)) for i in range(n_entries)]
+    judges = [make_judge(i + 1, rng.choice(provinces + ["กรุงเทพมหานคร"])) for i in range(n_judges)]
+    return entries, judges
+
+
+def panels_of(assignments: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    panels: dict[str, list[str]] = {}
+    for judge_id, entry_ids in assignments.items():
+        for entry_id in entry_ids:
+            panels.setdefault(entry_id, []).append(judge_id)
+    return panels
+
+
+def spread(assignments: dict[str, tuple[str, ...]]) -> int:
+    counts = load_counts(assignments).values()
+    return max(counts) - min(counts)
+
+
+def check_rules(entries: list[Entry], judges: list[Judge], assignments: dict[str, tuple[str, ...]], per_entry: int):
+    judge_by_id = {j.id: j for j in judges}
+    entry_by_id = {e.id: e for e in entries}
+    panels = panels_of(assignments)
+    assert set(panels) == set(entry_by_id), "every entry is judged"
+    for entry_id, panel in panels.items():
+        assert len(panel) == per_entry == len(set(panel))
+        for judge_id in panel:
+            assert judge_by_id[judge_id].province != entry_by_id[entry_id].province
+    order = [e.id for e in entries]
+    for entry_ids in assignments.values():
+        assert list(entry_ids) == sorted(entry_ids, key=order.index), "entries listed in contest order"
+
+
+def test_every_entry_gets_distinct_judges_from_other_provinces_and_load_is_even():
+    entries = [make_entry(i + 1, PROVINCES[i % len(PROVINCES)]) for i in range(120)]
+    judges = [make_judge(i + 1, p) for i, p in enumerate(["กรุงเทพมหานคร"] * 3 + PROVINCES[:4])]
+    assignments = assign_judges(entries, judges, 3, seed=2565)
+    check_rules(entries, judges, assignments, 3)
+    assert set(assignments) == {j.id for j in judges}
+    assert sum(load_counts(assignments).values()) == 360
+    assert spread(assignments) <= 1
+
+
+@pytest.mark.parametrize("case", range(60))
+def test_random_feasible_instances_keep_the_rules_and_spread_at_most_one(case):
+    rng = random.Random(case)
+    per_entry = rng.randint(1, 3)
+    entries, judges = random_instance(rng, rng.randint(5, 80), rng.randint(per_entry + 3, 12))
+    try:
+        assignments = assign_judges(entries, judges, per_entry, seed=case)
+    except ValidationError:
+        pytest.skip("this random instance has an entry without enough eligible judges")
+    check_rules(entries, judges, assignments, per_entry)
+    # with at least 3 spare judges per entry the province rule never blocks levelling here
+    if all(sum(is_eligible(j, e) for j in judges) >= per_entry + 2 for e in entries):
+        assert spread(assignments) <= 1
+
+
+def best_possible_spread(entries: list[Entry], judges: list[Judge], per_entry: int) -> int:
+    """Brute force over every possible set of panels (small instances only)."""
+    choices = [
+        [panel for panel in itertools.combinations([j.id for j in judges], per_entry)
+         if all(is_eligible(j, e) for j in judges if j.id in panel)]
+        for e in entries
+    ]
+    best = None
+    for panels in itertools.product(*choices):
+        counts = {j.id: 0 for j in judges}
+        for panel in panels:
+            for judge_id in panel:
+                counts[judge_id] += 1
+        value = max(counts.values()) - min(counts.values())
+        best = value if best is None else min(best, value)
+    assert best is not None
+    return best
+
+
+@pytest.mark.parametrize("case", range(40))
+def test_spread_is_as_small_as_the_province_rule_allows(case):
+    """Tight instances, where one province's judges are many: levelling must find the optimum."""
+    rng = random.Random(1000 + case)
+    provinces = PROVINCES[:3]
+    entries = [make_entry(i + 1, rng.choice(provinces)) for i in range(rng.randint(3, 6))]
+    judges = [make_judge(i + 1, rng.choice(provinces)) for i in range(rng.randint(3, 5))]
+    per_entry = rng.randint(1, 2)
+    try:
+        assignments = assign_judges(entries, judges, per_entry, seed=case)
+    except ValidationError:
+        pytest.skip("infeasible instance")
+    check_rules(entries, judges, assignments, per_entry)
+    assert spread(assignments) == best_possible_spread(entries, judges, per_entry)
+
+
+def test_same_inputs_give_the_same_assignment_and_seed_changes_it():
+    rng = random.Random(7)
+    entries, judges = random_instance(rng, 60, 9)
+    first = assign_judges(entries, judges, 3, seed=1)
+    assert assign_judges(list(entries), list(judges), 3, seed=1) == first
+    assert list(first) == [j.id for j in judges]
+    others = {tuple(sorted(assign_judges(entries, judges, 3, seed=s).items())) for s in range(2, 8)}
+    assert tuple(sorted(first.items())) not in others or len(others) > 1
+
+
+def test_infeasible_assignment_names_each_short_entry_and_why():
+    entries = [make_entry(1, "เชียงใหม่"), make_entry(12, "ขอนแก่น"), make_entry(13, "ขอนแก่น")]
+    judges = [
+        make_judge(1, "ขอนแก่น"),
+        make_judge(2, "ขอนแก่น"),
+        make_judge(3, "กรุงเทพมหานคร"),
+        make_judge(4, "สงขลา"),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        assign_judges(entries, judges, 3)
+    message = str(caught.value)
+    assert "entry E012 (ขอนแก่น): only 2 judges are from other provinces, 3 needed" in message
+    assert "entry E013 (ขอนแก่น): only 2 judges are from other provinces, 3 needed" in message
+    assert "E001" not in message
+
+
+def test_more_judges_per_entry_than_judges_is_reported():
+    entries = [make_entry(1, "น่าน")]
+    judges = [make_judge(1, "ภูเก็ต")]
+    with pytest.raises(ValidationError, match=r"entry E001 \(น่าน\): only 1 judge is from other provinces, 2 needed"):
+        assign_judges(entries, judges, 2)
+
+
+@pytest.mark.parametrize("per_entry", [0, -1])
+def test_per_entry_must_be_positive(per_entry):
+    with pytest.raises(ValidationError, match="at least 1"):
+        assign_judges([make_entry(1, "น่าน")], [make_judge(1, "ภูเก็ต")], per_entry)
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(ValidationError, match="judge id 'J01' appears more than once"):
+        assign_judges([make_entry(1, "น่าน")], [make_judge(1, "ภูเก็ต"), make_judge(1, "ตราด")], 1)
+
+
+def test_province_spellings_that_mean_the_same_province_count_as_same():
+    assert same_province_key("จังหวัดขอนแก่น") == same_province_key(" ขอนแก่น ")
+    assert same_province_key("กรุงเทพฯ") == same_province_key("กรุงเทพมหานคร")
+    entry = make_entry(1, "ขอนแก่น")
+    assert not is_eligible(make_judge(1, "จังหวัดขอนแก่น"), entry)
+    assert is_eligible(make_judge(2, ""), entry), "a judge with no province on record is not excluded"
+
+
+def test_judge_without_work_is_listed_with_no_entries():
+    entries = [make_entry(1, "น่าน")]
+    judges = [make_judge(1, "ภูเก็ต"), make_judge(2, "ตราด")]
+    assignments = assign_judges(entries, judges, 1)
+    assert sorted(len(v) for v in assignments.values()) == [0, 1]

@@ -1,0 +1,1 @@
+"""The Qt (PySide6) layer: windows and widgets that show the core and call it."""
