@@ -74,6 +74,16 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if getattr(args, "data_dir", None) else data_dir()
 
 
+def _output_path(given: str | None, suffix: str, default_name: str) -> Path:
+    """A file path if ``given`` ends with ``suffix``; otherwise a folder (made if needed) holding ``default_name``."""
+    path = Path(given) if given else Path.cwd()
+    if path.suffix == suffix and not path.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+    path.mkdir(parents=True, exist_ok=True)
+    return path / default_name
+
+
 def _expand(paths: Sequence[str], suffix: str) -> list[Path]:
     """Files as given, and every ``*suffix`` file inside folders given."""
     found: list[Path] = []
@@ -296,9 +306,7 @@ def cmd_judge_keygen(args: argparse.Namespace) -> int:
     _print(f"created key {judge_key_path(folder, args.judge)}")
     _print(f"fingerprint: {key.public_key.fingerprint}")
     if args.enrolment_out:
-        out = Path(args.enrolment_out)
-        if out.is_dir():
-            out = out / f"enrolment-{args.judge}{ENROLMENT_SUFFIX}"
+        out = _output_path(args.enrolment_out, ENROLMENT_SUFFIX, f"enrolment-{args.judge}{ENROLMENT_SUFFIX}")
         write_enrolment(out, args.judge, args.name or args.judge, key)
         _print(f"enrolment file for the secretariat: {out}")
     return 0
@@ -391,9 +399,7 @@ def cmd_judge_export(args: argparse.Namespace) -> int:
         ws = session.workspace
         key = session.unlock(_passphrase(args, what="your key passphrase"))
         sequence = ws.next_sequence()
-        out = Path(args.out) if args.out else Path.cwd()
-        if out.is_dir():
-            out = out / default_file_name(ws, sequence)
+        out = _output_path(args.out, SCORE_FILE_SUFFIX, default_file_name(ws, sequence))
         result = export_score_file(ws, key, out, allow_incomplete=args.allow_incomplete)
     _print(f"score file written: {result.path}")
     _print(f"  sequence {result.sequence}; SHA-256 {result.sha256}")
@@ -536,7 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("csv")
     sub = add(judge, "export", cmd_judge_export, "write your signed score file")
     sub.add_argument("bundle")
-    sub.add_argument("--out", help="file or folder (default: current folder, standard name)")
+    sub.add_argument("--out", help=f"a {SCORE_FILE_SUFFIX} file, or a folder for the standard name (default: here)")
     sub.add_argument("--allow-incomplete", action="store_true",
                      help="export even if some entries are not fully scored (they are marked not scored)")
     passphrase_option(sub)

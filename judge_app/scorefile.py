@@ -179,8 +179,9 @@ def export_score_file(
     ]
     try:
         sha = write_container(destination, members)
-    except OSError as exc:
-        raise ScoreFileError(f"the score file could not be written ({exc.strerror or exc}); "
+    except (OSError, ContainerError) as exc:
+        reason = exc.message if isinstance(exc, ContainerError) else (exc.strerror or str(exc))
+        raise ScoreFileError(f"the score file could not be written ({reason}); "
                              "nothing was lost, your scores are still in the app", path=destination) from None
     workspace.complete_export(sequence, sha)
     return ExportResult(destination, sha, sequence)

@@ -74,18 +74,86 @@ def test_every_entry_gets_distinct_judges_from_other_provinces_and_load_is_even(
     assert spread(assignments) <= 1
 
 
+def assert_truly_infeasible(entries: list[Entry], judges: list[Judge], per_entry: int) -> None:
+    """A refusal is right only when some entry has too few judges from other provinces."""
+    assert any(sum(is_eligible(j, e) for j in judges) < per_entry for e in entries)
+
+
+class _FlowNetwork:
+    """A small max-flow (Edmonds–Karp) for checking assignments exactly."""
+
+    def __init__(self) -> None:
+        self.capacity: dict[object, dict[object, int]] = {}
+
+    def add(self, u: object, v: object, cap: int) -> None:
+        self.capacity.setdefault(u, {}).setdefault(v, 0)
+        self.capacity[u][v] += cap
+        self.capacity.setdefault(v, {}).setdefault(u, 0)
+
+    def max_flow(self, source: object, sink: object) -> int:
+        total = 0
+        while True:
+            parent = {source: None}
+            queue = [source]
+            for u in queue:
+                for v, cap in self.capacity[u].items():
+                    if cap > 0 and v not in parent:
+                        parent[v] = u
+                        queue.append(v)
+            if sink not in parent:
+                return total
+            path, v = [], sink
+            while parent[v] is not None:
+                path.append((parent[v], v))
+                v = parent[v]
+            pushed = min(self.capacity[u][v] for u, v in path)
+            for u, v in path:
+                self.capacity[u][v] -= pushed
+                self.capacity[v][u] += pushed
+            total += pushed
+
+
+def loads_possible(entries: list[Entry], judges: list[Judge], per_entry: int, low: int, high: int) -> bool:
+    """Whether panels exist with every judge's load in [low, high] (a circulation with lower bounds)."""
+    net = _FlowNetwork()
+    demand = per_entry * len(entries)  # source -> entries carries exactly this, as a lower bound
+    for e in entries:
+        net.add("super-source", ("e", e.id), per_entry)
+        for j in judges:
+            if is_eligible(j, e):
+                net.add(("e", e.id), ("j", j.id), 1)
+    for j in judges:
+        net.add(("j", j.id), "sink", high - low)
+        net.add(("j", j.id), "super-sink", low)
+    net.add("sink", "source", demand)
+    net.add("source", "super-sink", demand)
+    net.add("super-source", "sink", low * len(judges))
+    return net.max_flow("super-source", "super-sink") == demand + low * len(judges)
+
+
+def optimal_spread(entries: list[Entry], judges: list[Judge], per_entry: int) -> int:
+    total = per_entry * len(entries)
+    for spread_ in range(total + 1):
+        for low in range(total // len(judges) + 1):
+            if loads_possible(entries, judges, per_entry, low, low + spread_):
+                return spread_
+    raise AssertionError("no assignment at all")
+
+
 @pytest.mark.parametrize("case", range(60))
-def test_random_feasible_instances_keep_the_rules_and_spread_at_most_one(case):
+def test_random_instances_keep_the_rules_and_the_smallest_possible_spread(case):
     rng = random.Random(case)
     per_entry = rng.randint(1, 3)
-    entries, judges = random_instance(rng, rng.randint(5, 80), rng.randint(per_entry + 3, 12))
+    entries, judges = random_instance(rng, rng.randint(5, 80), rng.randint(per_entry + 1, 12))
     try:
         assignments = assign_judges(entries, judges, per_entry, seed=case)
     except ValidationError:
-        pytest.skip("this random instance has an entry without enough eligible judges")
+        assert_truly_infeasible(entries, judges, per_entry)
+        return
     check_rules(entries, judges, assignments, per_entry)
-    # with at least 3 spare judges per entry the province rule never blocks levelling here
-    if all(sum(is_eligible(j, e) for j in judges) >= per_entry + 2 for e in entries):
+    best = optimal_spread(entries, judges, per_entry)
+    assert spread(assignments) == best
+    if best <= 1:
         assert spread(assignments) <= 1
 
 
@@ -119,7 +187,8 @@ def test_spread_is_as_small_as_the_province_rule_allows(case):
     try:
         assignments = assign_judges(entries, judges, per_entry, seed=case)
     except ValidationError:
-        pytest.skip("infeasible instance")
+        assert_truly_infeasible(entries, judges, per_entry)
+        return
     check_rules(entries, judges, assignments, per_entry)
     assert spread(assignments) == best_possible_spread(entries, judges, per_entry)
 
@@ -130,8 +199,7 @@ def test_same_inputs_give_the_same_assignment_and_seed_changes_it():
     first = assign_judges(entries, judges, 3, seed=1)
     assert assign_judges(list(entries), list(judges), 3, seed=1) == first
     assert list(first) == [j.id for j in judges]
-    others = {tuple(sorted(assign_judges(entries, judges, 3, seed=s).items())) for s in range(2, 8)}
-    assert tuple(sorted(first.items())) not in others or len(others) > 1
+    assert any(assign_judges(entries, judges, 3, seed=s) != first for s in range(2, 8)), "the seed breaks ties"
 
 
 def test_infeasible_assignment_names_each_short_entry_and_why():

@@ -59,14 +59,25 @@ def test_every_export_gets_a_higher_sequence(issued, tmp_path):
     assert [e["sequence"] for e in exports] == [1, 2, 3] and all(e["sha256"] for e in exports)
 
 
-def test_failed_write_keeps_the_previous_file(issued, tmp_path):
+def test_full_disk_keeps_the_previous_file_and_loses_nothing(issued, tmp_path, monkeypatch):
     played = play_judge(issued, "J07", tmp_path)
     before = played.score_file.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
     with JudgeSession.open(played.bundle, data_dir=played.data_dir) as session:
-        with pytest.raises(ScoreFileError, match="nothing was lost"):
-            export_score_file(session.workspace, session.unlock(PASSPHRASE),
-                              tmp_path / "no-such-folder" / "x" / "\0bad")
-    assert played.score_file.read_bytes() == before
+        key = session.unlock(PASSPHRASE)
+        states = session.workspace.states()
+        monkeypatch.setattr("judge_app.container.os.fsync", disk_full)
+        with pytest.raises(ScoreFileError, match="No space left on device.*nothing was lost"):
+            export_score_file(session.workspace, key, played.score_file)
+        monkeypatch.undo()
+        assert session.workspace.states() == states
+        assert played.score_file.read_bytes() == before
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+        retry = export_score_file(session.workspace, key, played.score_file)
+    assert retry.sequence == 3  # sequence 2 was burnt by the failed attempt, never reused
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -164,6 +164,7 @@ def test_saved_changes_survive_sigkill(issued, judge_data_dir, kill_after):
         acknowledged[(entry, criterion)] = value
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
     with JudgeSession.open(issued.bundles["J01"], data_dir=judge_data_dir) as session:
         ws = session.workspace
