@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 from . import __version__
 from .errors import JudgeAppError
 from .paths import ENROLMENT_SUFFIX, SCORE_FILE_SUFFIX, data_dir
+from .thai_dates import thai_date
 
 PASSPHRASE_ENV = "DLG_PASSPHRASE"
 
@@ -284,7 +285,8 @@ def cmd_judge_open(args: argparse.Namespace) -> int:
         pin = "newly trusted for this contest" if bundle.newly_pinned else "the key trusted for this contest"
         _print(f"bundle verified: signed by the secretariat key {bundle.secretariat_key.fingerprint} ({pin})")
         _print(f"  contest:  {bundle.contest.title_th} ({bundle.contest.id})")
-        _print(f"  round:    {bundle.round.title_th} ({bundle.round.id}); deadline {bundle.round.deadline}")
+        _print(f"  round:    {bundle.round.title_th} ({bundle.round.id}); "
+               f"deadline {thai_date(bundle.round.deadline)} ({bundle.round.deadline})")
         _print(f"  judge:    {bundle.judge.name} ({bundle.judge.id})")
         _print(f"  entries:  {len(bundle.entries)}")
         _print(f"  workspace: {session.workspace.path}")

@@ -24,6 +24,14 @@ from pathlib import Path
 from typing import Any, Sequence
 from xml.sax.saxutils import escape
 
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.fonts import addMapping
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
 from . import demo_text as text
 from .assignment import assign_judges
 from .model import CONTEST_FORMAT, ORG_TYPES, Contest, Criterion, contest_from_json, save_contest
@@ -50,6 +58,8 @@ def build_demo_contest(folder: Path, *, seed: int = 2565, entry_count: int = 120
     if entry_count < 1:
         raise ValueError(f"entry_count must be at least 1 (got {entry_count})")
     folder = Path(folder)
+    # one generator per purpose, each seeded from ``seed``: drawing the images differently
+    # later must not reshuffle the entries
     drafts = compose_entries(random.Random(f"{seed}:entries"), entry_count)
     with_image = _entries_with_image(random.Random(f"{seed}:images"), drafts)
     entries_json = []
@@ -246,11 +256,12 @@ class _OrgPicker:
         return self._small_org(org_type, prefix, short)
 
     def _small_org(self, org_type: str, prefix: str, short: str) -> _Org:
-        for _ in range(1000):
+        for _ in range(100):
             province = self.deck.pop() if self.deck else self.rng.choice(self.provinces)
-            place, place_en = self.rng.choice(text.PLACES)
-            if (prefix + place, province) not in self.used:
-                return self._remember(_Org(prefix + place, short + place, org_type, province, place, place_en))
+            for _ in range(20):
+                place, place_en = self.rng.choice(text.PLACES)
+                if (prefix + place, province) not in self.used:
+                    return self._remember(_Org(prefix + place, short + place, org_type, province, place, place_en))
         raise ValueError("ran out of distinct demo organisation names; ask for fewer entries")
 
     def _next_pao_province(self) -> str | None:
@@ -417,10 +428,6 @@ def write_attachments(folder: Path, draft: EntryDraft, *, image: bool, seed: int
 
 def summary_pdf(draft: EntryDraft) -> bytes:
     """A one-page application summary in Thai, shaped, with byte-for-byte reproducible output."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
     styles = _pdf_styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -463,9 +470,6 @@ def _label_line(label: str, value: str) -> str:
 
 @lru_cache(maxsize=1)
 def _pdf_styles() -> dict[str, Any]:
-    from reportlab.lib.fonts import addMapping
-    from reportlab.lib.styles import ParagraphStyle
-
     regular, bold = _register_pdf_fonts()
     # <b> inside a paragraph picks the bold face through this family mapping
     addMapping(regular, 0, 0, regular)
@@ -485,12 +489,10 @@ def _pdf_styles() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _register_pdf_fonts() -> tuple[str, str]:
     """Register Sarabun once per process under names of our own (registering is slow)."""
-    from reportlab.pdfbase import pdfmetrics
-
     fonts = resources_dir() / "fonts"
     names = ("DLGDemoSarabun", "DLGDemoSarabun-Bold")
     for name, file in zip(names, ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")):
-        pdfmetrics.registerFont(_extractable_ttfont_class()(name, str(fonts / file)))
+        pdfmetrics.registerFont(ExtractableTTFont(name, str(fonts / file)))
     return names
 
 
@@ -532,52 +534,48 @@ def glyph_name_text(name: str, named_glyphs: dict[str, str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _extractable_ttfont_class() -> type:
-    """Built on first use so importing this module does not import reportlab."""
-    from reportlab.pdfbase import ttfonts
+class ExtractableTTFont(ttfonts.TTFont):
+    """A reportlab TTFont whose shaped glyphs copy and extract as the text they show."""
 
-    class ExtractableTTFont(ttfonts.TTFont):
-        """A TTFont whose shaped glyphs copy and extract as the text they show."""
+    def addObjects(self, doc: Any) -> None:
+        substitutes = self._private_code_texts()
+        original = ttfonts.makeToUnicodeCMap
 
-        def addObjects(self, doc: Any) -> None:
-            substitutes = self._private_code_texts()
-            original = ttfonts.makeToUnicodeCMap
+        def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+            return _to_unicode_cmap(font_name, subset, substitutes)
 
-            def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
-                return _to_unicode_cmap(font_name, subset, substitutes)
+        # TTFont.addObjects builds the ToUnicode map with this module-level function; swap it
+        # for the duration of the call (PDFs are built one at a time, never from two threads)
+        ttfonts.makeToUnicodeCMap = to_unicode_cmap
+        try:
+            super().addObjects(doc)
+        finally:
+            ttfonts.makeToUnicodeCMap = original
 
-            # the ToUnicode map is built inside TTFont.addObjects by this module-level function
-            ttfonts.makeToUnicodeCMap = to_unicode_cmap
-            try:
-                super().addObjects(doc)
-            finally:
-                ttfonts.makeToUnicodeCMap = original
+    def _private_code_texts(self) -> dict[int, str]:
+        """Private-use code → the characters its glyph shows, for every glyph shaping substituted."""
+        private: dict[str, int] = getattr(self, "_TTFont__hbUnis", None) or {}  # reportlab's glyph name → code
+        if not private:
+            return {}
+        named = self._named_glyphs()
+        texts = {}
+        for glyph_name, code in private.items():
+            shown = glyph_name_text(glyph_name, named)
+            if shown:
+                texts[code] = shown
+        return texts
 
-        def _private_code_texts(self) -> dict[int, str]:
-            private: dict[str, int] = getattr(self, "_TTFont__hbUnis", None) or {}
-            if not private:
-                return {}
-            named = self._named_glyphs()
-            texts = {}
-            for glyph_name, code in private.items():
-                shown = glyph_name_text(glyph_name, named)
-                if shown:
-                    texts[code] = shown
-            return texts
-
-        def _named_glyphs(self) -> dict[str, str]:
-            cached = self.__dict__.get("_named_glyph_cache")
-            if cached is None:
-                hb_font = self.hbFont()
-                cached = {}
-                for code, gid in sorted(self.face.charToGlyph.items()):
-                    if not 0xE000 <= code <= 0xF8FF:
-                        cached.setdefault(hb_font.glyph_to_string(gid), chr(code))
-                self.__dict__["_named_glyph_cache"] = cached
-            return cached
-
-    return ExtractableTTFont
+    def _named_glyphs(self) -> dict[str, str]:
+        """Name → character of every glyph the font's cmap reaches directly."""
+        cached = self.__dict__.get("_named_glyph_cache")
+        if cached is None:
+            hb_font = self.hbFont()
+            cached = {}
+            for code, gid in sorted(self.face.charToGlyph.items()):
+                if not 0xE000 <= code <= 0xF8FF:
+                    cached.setdefault(hb_font.glyph_to_string(gid), chr(code))
+            self.__dict__["_named_glyph_cache"] = cached
+        return cached
 
 
 def _to_unicode_cmap(font_name: str, subset: list[int], substitutes: dict[int, str]) -> str:
@@ -627,8 +625,6 @@ _PALETTES = [
 @lru_cache(maxsize=4)
 def _digits_font(size: int) -> Any:
     """Sarabun for Latin digits; the basic layout engine so output does not depend on libraqm."""
-    from PIL import ImageFont
-
     return ImageFont.truetype(
         str(resources_dir() / "fonts" / "Sarabun-Regular.ttf"), size, layout_engine=ImageFont.Layout.BASIC
     )
@@ -642,8 +638,6 @@ def _png_bytes(image: Any) -> bytes:
 
 def requests_chart_png(rng: random.Random) -> bytes:
     """A bar chart of service requests per month over one fiscal year (labels are digits only)."""
-    from PIL import Image, ImageDraw
-
     width, height = 960, 540
     left, right, top, bottom = 90, 40, 70, 70
     strong, light = rng.choice(_PALETTES)
@@ -688,8 +682,6 @@ def _nice_ceiling(value: int) -> int:
 
 def screen_png(rng: random.Random) -> bytes:
     """A phone-screen mock of the service: header, cards, buttons and a QR-like code."""
-    from PIL import Image, ImageDraw
-
     width, height = 540, 960
     strong, light = rng.choice(_PALETTES)
     image = Image.new("RGB", (width, height), (245, 245, 245))
@@ -725,22 +717,23 @@ def screen_png(rng: random.Random) -> bytes:
 def _draw_qr_like(draw: Any, rng: random.Random, *, left: int, top: int, cell: int) -> None:
     """A 21×21 pattern that looks like a QR code (finder squares and random modules); it encodes nothing."""
     size = 21
+    corners = ((0, 0), (0, size - 7), (size - 7, 0))
     draw.rectangle([left - cell, top - cell, left + (size + 1) * cell, top + (size + 1) * cell], fill="white")
 
-    def finder(row: int, col: int) -> bool:
-        for r0, c0 in ((0, 0), (0, size - 7), (size - 7, 0)):
-            if r0 <= row < r0 + 7 and c0 <= col < c0 + 7:
-                r, c = row - r0, col - c0
+    def finder_module(row: int, col: int) -> bool | None:
+        """Dark or light inside a finder square or its white border; None elsewhere."""
+        for r0, c0 in corners:
+            r, c = row - r0, col - c0
+            if -1 <= r <= 7 and -1 <= c <= 7:
+                if not (0 <= r <= 6 and 0 <= c <= 6):
+                    return False
                 return r in (0, 6) or c in (0, 6) or (2 <= r <= 4 and 2 <= c <= 4)
-        return False
-
-    def in_finder_zone(row: int, col: int) -> bool:
-        return any(r0 - 1 <= row <= r0 + 7 and c0 - 1 <= col <= c0 + 7 for r0, c0 in ((0, 0), (0, size - 7), (size - 7, 0)))
+        return None
 
     for row in range(size):
         for col in range(size):
-            dark = finder(row, col) if in_finder_zone(row, col) else rng.random() < 0.5
-            if dark:
+            fixed = finder_module(row, col)
+            if fixed if fixed is not None else rng.random() < 0.5:
                 x, y = left + col * cell, top + row * cell
                 draw.rectangle([x, y, x + cell - 1, y + cell - 1], fill=(20, 20, 20))
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .atomic import write_bytes_atomic
+from .container import member_name_problem
 from .decimals import decimal_str, parse_decimal
 from .errors import ValidationError
 
@@ -30,6 +31,9 @@ ORG_TYPES: dict[str, tuple[str, str]] = {
     "city_municipality": ("เทศบาลนคร", "City Municipality"),
     "pao": ("องค์การบริหารส่วนจังหวัด (อบจ.)", "Provincial Administrative Organisation"),
 }
+
+#: A judge picks from at most this many values on one criterion.
+MAX_SCALE_STEPS = 1000
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -343,7 +347,7 @@ class _Reader:
     def ident(self, data: dict[str, Any], key: str, where: str) -> str:
         value = self.text(data, key, where)
         if value and not _ID.match(value):
-            self.problems.add(f"{where}.{key}", f"{value!r} is not a valid id (letters, digits, . _ -; at most 64)")
+            self.problems.add(f"{where}.{key}", f"{_short(value)} is not a valid id (letters, digits, . _ -; at most 64)")
         return value
 
     def decimal(self, data: dict[str, Any], key: str, where: str) -> Decimal | None:
@@ -360,6 +364,12 @@ class _Reader:
             self.problems.add(f"{where}.{key}", "must be a whole number")
             return 0
         return value
+
+
+def _short(value: object, limit: int = 60) -> str:
+    """A value as quoted in a message, cut short so a hostile file cannot flood the screen."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _unique(ids: Iterable[tuple[str, str]], problems: _Problems) -> set[str]:
@@ -399,6 +409,13 @@ def _read_criterion(data: Any, where: str, r: _Reader) -> Criterion | None:
             scale_ok = False
         if step <= 0:
             problems.add(f"{where}.scale.step", "must be greater than 0")
+            scale_ok = False
+        elif high > low and (high - low) / step > MAX_SCALE_STEPS:
+            problems.add(
+                f"{where}.scale.step",
+                f"the scale {decimal_str(low)}–{decimal_str(high)} in steps of {decimal_str(step)} has more than "
+                f"{MAX_SCALE_STEPS} values",
+            )
             scale_ok = False
         elif high > low and (high - low) % step != 0:
             problems.add(
@@ -456,9 +473,13 @@ def _read_entry(data: Any, where: str, r: _Reader) -> Entry:
     contact = r.obj(data.get("contact", {}), f"{where}.contact")
     org_type = r.text(data, "org_type", where)
     if org_type and org_type not in ORG_TYPES:
-        r.problems.add(f"{where}.org_type", f"{org_type!r} is not one of {', '.join(ORG_TYPES)}")
+        r.problems.add(f"{where}.org_type", f"{_short(org_type)} is not one of {', '.join(ORG_TYPES)}")
     attachments = []
-    for i, raw in enumerate(data.get("attachments", []) if isinstance(data.get("attachments", []), list) else []):
+    raw_attachments = data.get("attachments", [])
+    if not isinstance(raw_attachments, list):
+        r.problems.add(f"{where}.attachments", "must be a list")
+        raw_attachments = []
+    for i, raw in enumerate(raw_attachments):
         awhere = f"{where}.attachments[{i}]"
         raw = r.obj(raw, awhere)
         sha = r.text(raw, "sha256", awhere)
@@ -468,11 +489,13 @@ def _read_entry(data: Any, where: str, r: _Reader) -> Entry:
         if size < 0:
             r.problems.add(f"{awhere}.size", "must not be negative")
         name = r.text(raw, "name", awhere)
-        if "/" in name or "\\" in name or name in (".", ".."):
-            r.problems.add(f"{awhere}.name", f"{name!r} must be a plain file name without folders")
-        attachments.append(
-            Attachment(name, r.text(raw, "file", awhere), r.text(raw, "media_type", awhere), size, sha)
-        )
+        if name and ("/" in name or member_name_problem(name)):
+            r.problems.add(f"{awhere}.name", f"{_short(name)} must be a plain file name without folders")
+        file = r.text(raw, "file", awhere)
+        problem = member_name_problem(file) if file else None
+        if problem:
+            r.problems.add(f"{awhere}.file", f"{_short(file)} must be a relative path inside the contest folder ({problem})")
+        attachments.append(Attachment(name, file, r.text(raw, "media_type", awhere), size, sha))
     names = [a.name for a in attachments]
     for i, name in enumerate(names):
         if name and names.index(name) != i:
@@ -540,7 +563,7 @@ def contest_from_json(data: Any, *, path: Path | None = None) -> Contest:
     r = _Reader(problems)
     data = r.obj(data, "contest")
     if data.get("format") != CONTEST_FORMAT:
-        problems.add("format", f"must be {CONTEST_FORMAT!r} (found {data.get('format')!r})")
+        problems.add("format", f"must be {CONTEST_FORMAT!r} (found {_short(data.get('format'))})")
     entries = [_read_entry(e, f"entries[{i}]", r) for i, e in enumerate(r.list(data, "entries", "contest"))]
     judges = [_read_judge(j, f"judges[{i}]", r) for i, j in enumerate(r.list(data, "judges", "contest"))]
     entry_ids = _unique(((f"entries[{i}].id", e.id) for i, e in enumerate(entries)), problems)

@@ -337,21 +337,30 @@ def test_a_valid_contest_with_any_part_replaced_raises_only_validation_errors(re
         pass
 
 
-# ---------------------------------------------------------------- known gaps in model.py
-# Each test says what the rule should be; strict xfail turns red once model.py is fixed,
-# so the marker is removed then.
+# ---------------------------------------------------------------- attachments and scales
 
 
-@pytest.mark.xfail(strict=True, reason="model.py: a non-list 'attachments' is silently read as no attachments")
 def test_attachments_that_are_not_a_list_are_reported():
     data = valid_contest()
     data["entries"][0]["attachments"] = "project-summary.pdf"
     assert "entries[0].attachments" in problems_of(data)
 
 
-@pytest.mark.xfail(strict=True, reason="model.py: attachment 'file' may point outside the contest folder")
 @pytest.mark.parametrize("file", ["../../etc/passwd", "/etc/passwd", "attachments\\..\\..\\secret.pdf"])
 def test_attachment_file_must_stay_inside_the_contest_folder(file):
     data = valid_contest()
     data["entries"][0]["attachments"][0]["file"] = file
     assert "entries[0].attachments[0].file" in problems_of(data)
+
+
+def test_a_scale_with_too_many_values_is_refused():
+    data = valid_contest()
+    data["rounds"][0]["rubric"]["criteria"][0]["scale"] = {"min": "0", "max": "999999999", "step": "0.000001"}
+    assert "has more than 1000 values" in problems_of(data)
+
+
+def test_hostile_values_are_cut_short_in_messages():
+    data = valid_contest()
+    data["format"] = "x" * 100_000
+    message = problems_of(data)
+    assert len(message) < 2000 and "…" in message

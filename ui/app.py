@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from judge_app.model import ORG_TYPES, Contest
 from judge_app.paths import data_dir
+from judge_app.thai_dates import thai_date
 
 from .fonts import install_fonts
 
@@ -36,7 +37,7 @@ class ContestOverview(QMainWindow):
         layout.addWidget(title)
         by_type = {code: sum(e.org_type == code for e in contest.entries) for code in ORG_TYPES}
         facts = QLabel(
-            f"{round_.title_th} · กำหนดส่ง {round_.deadline}<br>"
+            f"{round_.title_th} · กำหนดส่งผลการพิจารณา {thai_date(round_.deadline)}<br>"
             f"ผลงาน {len(contest.entries)} รายการ · กรรมการ {len(contest.judges)} ท่าน<br>"
             + " · ".join(f"{ORG_TYPES[c][0]} {n}" for c, n in by_type.items() if n)
             + f"<br><small>{source}</small>"
