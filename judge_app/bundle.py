@@ -26,6 +26,7 @@ from typing import Any, Callable
 from . import canonical
 from .container import Container, ContainerLimits, open_container, write_container
 from .errors import BundleError, CanonicalError, ContainerError, SignatureError, ValidationError
+from .keys import PrivateKey, PublicKey
 from .model import (
     Contest,
     Entry,
@@ -38,7 +39,7 @@ from .model import (
     round_to_json,
 )
 from .pins import PinStore
-from .signing import PrivateKey, PublicKey, minisign_sign, minisign_verify
+from .signatures import minisign_sign, minisign_verify
 
 BUNDLE_FORMAT = "dlg-bundle/1"
 MANIFEST = "manifest.json"

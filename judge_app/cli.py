@@ -124,7 +124,7 @@ def cmd_contest_check(args: argparse.Namespace) -> int:
 
 
 def _secretariat_key(args: argparse.Namespace):
-    from .signing import PrivateKey, load_private_key, save_private_key
+    from .keys import PrivateKey, load_private_key, save_private_key
 
     path = Path(args.key)
     if path.exists():
@@ -409,12 +409,71 @@ def cmd_judge_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- documents
+
+
+def _digit_style(args: argparse.Namespace) -> str:
+    return "thai" if getattr(args, "thai_digits", False) else "arabic"
+
+
+def _write_pdf(path: str, data: bytes) -> None:
+    from .atomic import write_bytes_atomic
+
+    write_bytes_atomic(Path(path), data)
+    _print(f"wrote {path} ({len(data) // 1024} KB)")
+
+
+def cmd_judge_sheet(args: argparse.Namespace) -> int:
+    from .pdf.score_sheet import SheetOptions, render_score_sheet
+    from .scorefile import read_score_file
+
+    score_file = read_score_file(Path(args.score_file))
+    with _session(args) as session:
+        bundle = session.bundle
+        if score_file.bundle_sha256 != bundle.sha256:
+            raise CliError("this score file answers another bundle", path=args.score_file)
+        data = render_score_sheet(bundle.contest, bundle.round, bundle.judge, score_file,
+                                  SheetOptions(digits=_digit_style(args)))
+    _write_pdf(args.out, data)
+    return 0
+
+
+def cmd_secretariat_blank_sheets(args: argparse.Namespace) -> int:
+    from .pdf.score_sheet import SheetOptions, render_blank_sheet
+
+    with _open_db(args) as db:
+        contest = db.contest
+        round_ = contest.round(_round_id(db, args))
+        judge = None
+        if args.judge:
+            try:
+                judge = contest.judge(args.judge)
+            except KeyError:
+                raise CliError(f"there is no judge {args.judge}") from None
+            entries = [contest.entry(e) for e in round_.entries_of(judge.id)]
+        else:
+            entries = list(contest.entries)
+        if args.entry:
+            entries = [e for e in entries if e.id in set(args.entry)]
+    _write_pdf(args.out, render_blank_sheet(contest, round_, entries, judge, SheetOptions(digits=_digit_style(args))))
+    return 0
+
+
+def cmd_secretariat_report(args: argparse.Namespace) -> int:
+    from .pdf.results_report import render_results_report, report_data
+
+    with _open_db(args) as db:
+        data = report_data(db, _round_id(db, args))
+    _write_pdf(args.out, render_results_report(data, digits=_digit_style(args)))
+    return 0
+
+
 # ---------------------------------------------------------------- audit
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from .scorefile import read_score_file
-    from .signing import PublicKey
+    from .keys import PublicKey
 
     score_file = read_score_file(Path(args.score_file))
     if args.fingerprint and _digits(args.fingerprint) != _digits(score_file.public_key.fingerprint):
@@ -511,6 +570,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--top", type=int, help="show only the first N rows")
     sub = add(sec, "files", cmd_secretariat_files, "list every imported score file and its outcome")
     sub.add_argument("db")
+    sub = add(sec, "report", cmd_secretariat_report, "the committee's results report (PDF)")
+    sub.add_argument("db")
+    sub.add_argument("--round")
+    sub.add_argument("--out", required=True)
+    sub.add_argument("--thai-digits", action="store_true", help="print numbers with Thai digits")
+    sub = add(sec, "blank-sheets", cmd_secretariat_blank_sheets, "blank score sheets for judging on paper (PDF)")
+    sub.add_argument("db")
+    sub.add_argument("--round")
+    sub.add_argument("--judge", help="only this judge's entries, with the judge's name filled in")
+    sub.add_argument("--entry", action="append", help="only this entry (repeatable)")
+    sub.add_argument("--out", required=True)
+    sub.add_argument("--thai-digits", action="store_true")
 
     judge = commands.add_parser("judge", help="the judge's side of the round").add_subparsers(
         dest="action", required=True)
@@ -542,6 +613,11 @@ def build_parser() -> argparse.ArgumentParser:
               "record many scores from a CSV: entry_id,criterion_id,score[,comment]")
     sub.add_argument("bundle")
     sub.add_argument("csv")
+    sub = add(judge, "sheet", cmd_judge_sheet, "print the score sheets of an exported score file (PDF)")
+    sub.add_argument("bundle")
+    sub.add_argument("score_file")
+    sub.add_argument("--out", required=True)
+    sub.add_argument("--thai-digits", action="store_true")
     sub = add(judge, "export", cmd_judge_export, "write your signed score file")
     sub.add_argument("bundle")
     sub.add_argument("--out", help=f"a {SCORE_FILE_SUFFIX} file, or a folder for the standard name (default: here)")

@@ -6,7 +6,9 @@ zip": the writer produces exactly one byte layout for a given list of members,
 and the reader accepts exactly that layout and nothing else. Every member is
 STORED (no compression, so no zip bombs and nothing to decompress), names are
 UTF-8, dates, versions and attributes are fixed, there are no extra fields,
-comments, data descriptors or Zip64 records.
+comments, data descriptors or Zip64 records. That layout, byte for byte, and the
+rules for member names are in :mod:`judge_app.zip_layout`; this module writes
+and opens files in it.
 
 Before the layout check the reader runs friendlier checks (path traversal,
 symbolic links, duplicate names, zip bombs, ...) so that a hostile or foreign
@@ -24,12 +26,9 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import stat
-import struct
 import tempfile
 import threading
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -39,14 +38,25 @@ from typing import BinaryIO, Protocol
 
 from .atomic import fsync_directory
 from .errors import ContainerError
+from .zip_layout import (
+    CENTRAL_STRUCT,
+    END_SIGNATURE_BYTES,
+    END_STRUCT,
+    MAX_ENTRIES,
+    MAX_NAME_BYTES,
+    METHOD_STORED,
+    Entry,
+    NameRegistry,
+    layout,
+    layout_length,
+    member_name_problem,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
     "MAX_CONTAINER_BYTES",
-    "MAX_NAME_BYTES",
     "Container",
     "ContainerLimits",
-    "member_name_problem",
     "open_container",
     "write_container",
 ]
@@ -54,34 +64,12 @@ __all__ = [
 MAX_CONTAINER_BYTES = 2**31 - 1
 """Largest member, sum of members and whole file we write or read (no Zip64)."""
 
-MAX_NAME_BYTES = 255
-"""Longest member name in UTF-8 bytes: the usual limit of one path on disk."""
-
-_MAX_ENTRIES = 0xFFFF  # the end record counts members in 16 bits
 _CHUNK = 1 << 20
 
-# Zip record signatures and the fixed field values of the canonical layout.
-_LOCAL_SIGNATURE = 0x04034B50
-_CENTRAL_SIGNATURE = 0x02014B50
-_END_SIGNATURE = 0x06054B50
-_END_SIGNATURE_BYTES = struct.pack("<I", _END_SIGNATURE)
+# What a foreign zip may have and ours never do: the reader refuses these.
 _ZIP64_LOCATOR_SIGNATURE_BYTES = b"PK\x06\x07"
-
-_VERSION = 20
-_VERSION_MADE_BY = (3 << 8) | _VERSION  # create_system 3 = Unix, so the mode below applies
 _FLAG_ENCRYPTED = 0x0001
-_FLAG_UTF8_NAME = 0x0800
-_METHOD_STORED = 0
-_DOS_TIME = 0  # 00:00:00
-_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the earliest date a zip can hold
-_EXTERNAL_ATTR = (stat.S_IFREG | 0o644) << 16
 _MSDOS_DIRECTORY_ATTR = 0x10
-
-_LOCAL_STRUCT = struct.Struct("<IHHHHHIIIHH")
-_CENTRAL_STRUCT = struct.Struct("<IHHHHHHIIIHHHHHII")
-_END_STRUCT = struct.Struct("<IHHHHIIH")
-
-_DRIVE_PREFIX = re.compile(r"^[A-Za-z]:")
 
 
 @dataclass(frozen=True)
@@ -101,8 +89,8 @@ class ContainerLimits:
 
     def __post_init__(self) -> None:
         # Limits beyond the format's own would let sizes overflow the header fields.
-        if not 0 <= self.max_members <= _MAX_ENTRIES:
-            raise ValueError(f"max_members must be between 0 and {_MAX_ENTRIES}")
+        if not 0 <= self.max_members <= MAX_ENTRIES:
+            raise ValueError(f"max_members must be between 0 and {MAX_ENTRIES}")
         if not 0 <= self.max_member_bytes <= MAX_CONTAINER_BYTES:
             raise ValueError(f"max_member_bytes must be between 0 and {MAX_CONTAINER_BYTES}")
         if not 0 <= self.max_total_bytes <= MAX_CONTAINER_BYTES:
@@ -117,183 +105,13 @@ DEFAULT_LIMITS = ContainerLimits()
 
 
 # --------------------------------------------------------------------------
-# The canonical layout, shared by writer and reader
-# --------------------------------------------------------------------------
-
-
-def _local_header(name_bytes: bytes, crc: int, size: int) -> bytes:
-    """The local file header (with its name) that precedes a member's data."""
-    return (
-        _LOCAL_STRUCT.pack(
-            _LOCAL_SIGNATURE,
-            _VERSION,
-            _FLAG_UTF8_NAME,
-            _METHOD_STORED,
-            _DOS_TIME,
-            _DOS_DATE,
-            crc,
-            size,  # compressed size: stored, so the same
-            size,
-            len(name_bytes),
-            0,  # no extra field
-        )
-        + name_bytes
-    )
-
-
-def _central_header(name_bytes: bytes, crc: int, size: int, offset: int) -> bytes:
-    """The central directory entry (with its name) for a member at ``offset``."""
-    return (
-        _CENTRAL_STRUCT.pack(
-            _CENTRAL_SIGNATURE,
-            _VERSION_MADE_BY,
-            _VERSION,
-            _FLAG_UTF8_NAME,
-            _METHOD_STORED,
-            _DOS_TIME,
-            _DOS_DATE,
-            crc,
-            size,
-            size,
-            len(name_bytes),
-            0,  # no extra field
-            0,  # no comment
-            0,  # disk number
-            0,  # internal attributes: nothing claimed about text or binary
-            _EXTERNAL_ATTR,
-            offset,
-        )
-        + name_bytes
-    )
-
-
-def _end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
-    """The end-of-central-directory record, single disk, empty comment."""
-    return _END_STRUCT.pack(_END_SIGNATURE, 0, 0, count, count, cd_size, cd_offset, 0)
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """What the layout of one member depends on: its name, CRC-32 and size."""
-
-    name: str
-    name_bytes: bytes
-    crc: int
-    size: int
-
-
-@dataclass(frozen=True)
-class _Segment:
-    """A stretch of the file: fixed header bytes, or ``length`` bytes of member data."""
-
-    header: bytes | None
-    length: int
-
-
-def _layout(entries: Sequence[_Entry]) -> tuple[list[_Segment], list[int]]:
-    """The canonical file as segments, and the offset of each member's data."""
-    segments: list[_Segment] = []
-    data_offsets: list[int] = []
-    central: list[bytes] = []
-    offset = 0
-    for entry in entries:
-        header = _local_header(entry.name_bytes, entry.crc, entry.size)
-        central.append(_central_header(entry.name_bytes, entry.crc, entry.size, offset))
-        segments.append(_Segment(header, len(header)))
-        offset += len(header)
-        data_offsets.append(offset)
-        segments.append(_Segment(None, entry.size))
-        offset += entry.size
-    directory = b"".join(central)
-    segments.append(_Segment(directory, len(directory)))
-    end = _end_record(len(entries), len(directory), offset)
-    segments.append(_Segment(end, len(end)))
-    return segments, data_offsets
-
-
-def _layout_length(entries: Sequence[_Entry]) -> int:
-    headers = sum(
-        _LOCAL_STRUCT.size + _CENTRAL_STRUCT.size + 2 * len(e.name_bytes) for e in entries
-    )
-    return headers + sum(e.size for e in entries) + _END_STRUCT.size
-
-
-# --------------------------------------------------------------------------
-# Member names
-# --------------------------------------------------------------------------
-
-
-def member_name_problem(name: str, *, max_bytes: int = MAX_NAME_BYTES) -> str | None:
-    """Why ``name`` cannot be a member name, or None if it can.
-
-    Names become paths when a bundle is unpacked on a judge's laptop, so we
-    refuse anything that could land outside the target folder, or mean
-    different files on Windows, macOS and Linux.
-    """
-    if not name:
-        return "the name is empty"
-    try:
-        encoded = name.encode("utf-8")
-    except UnicodeEncodeError:
-        return "the name is not valid Unicode (lone surrogate)"
-    if len(encoded) > max_bytes:
-        return f"the name is longer than {max_bytes} bytes ({len(encoded)} bytes in UTF-8)"
-    for char in name:
-        if unicodedata.category(char) == "Cc":
-            return f"the name contains a NUL or control character (U+{ord(char):04X})"
-    if name.startswith(("/", "\\")) or _DRIVE_PREFIX.match(name):
-        return "the name is an absolute path"
-    if "\\" in name:
-        return "the name contains a backslash"
-    for segment in name.split("/"):
-        if segment == "..":
-            return "the name has a '..' segment (path traversal)"
-        if segment == ".":
-            return "the name has a '.' segment"
-        if segment == "":
-            return "the name has an empty segment ('//' or a trailing '/')"
-    return None
-
-
-def _name_key(name: str) -> str:
-    """The form under which two names would be the same file on Windows or macOS.
-
-    Case-insensitive file systems merge names that differ in letter case, and
-    macOS merges NFC and NFD spellings, so both are folded away.
-    """
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
-
-
-class _NameRegistry:
-    """Refuses a name that repeats or clashes with one seen before."""
-
-    def __init__(self, path: Path):
-        self._path = path
-        self._by_key: dict[str, str] = {}
-
-    def add(self, name: str) -> None:
-        key = _name_key(name)
-        earlier = self._by_key.get(key)
-        if earlier is None:
-            self._by_key[key] = name
-        elif earlier == name:
-            raise ContainerError(f"member {name!r}: duplicate name", path=self._path)
-        else:
-            raise ContainerError(
-                f"member {name!r}: clashes with {earlier!r} (names differing only in letter "
-                "case or Unicode normalisation would be merged on Windows and macOS)",
-                path=self._path,
-            )
-
-
-# --------------------------------------------------------------------------
 # Writer
 # --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _PlannedMember:
-    entry: _Entry
+    entry: Entry
     source: bytes | Path
 
 
@@ -314,14 +132,14 @@ def write_container(
     path = Path(path)
     planned = _plan(path, members)
     entries = [p.entry for p in planned]
-    total = _layout_length(entries)
+    total = layout_length(entries)
     if total > MAX_CONTAINER_BYTES:
         raise ContainerError(
             f"the container would be {total} bytes, over the limit of "
             f"{MAX_CONTAINER_BYTES} bytes (2 GiB - 1; Zip64 is not supported)",
             path=path,
         )
-    segments, _ = _layout(entries)
+    segments, _ = layout(entries)
 
     try:
         fd, tmp_name = _temp_beside(path)
@@ -354,12 +172,12 @@ def write_container(
 
 def _plan(path: Path, members: Sequence[tuple[str, bytes | Path]]) -> list[_PlannedMember]:
     """Validate every member and learn its CRC-32 and size before writing a byte."""
-    if len(members) > _MAX_ENTRIES:
+    if len(members) > MAX_ENTRIES:
         raise ContainerError(
-            f"too many members: {len(members)}, a container holds at most {_MAX_ENTRIES}",
+            f"too many members: {len(members)}, a container holds at most {MAX_ENTRIES}",
             path=path,
         )
-    names = _NameRegistry(path)
+    names = NameRegistry(path)
     planned: list[_PlannedMember] = []
     for name, source in members:
         if not isinstance(name, str):
@@ -379,7 +197,7 @@ def _plan(path: Path, members: Sequence[tuple[str, bytes | Path]]) -> list[_Plan
         else:
             kind = type(source).__name__
             raise TypeError(f"member {name!r}: source must be bytes or Path, not {kind}")
-        planned.append(_PlannedMember(_Entry(name, name.encode("utf-8"), crc, size), kept))
+        planned.append(_PlannedMember(Entry(name, name.encode("utf-8"), crc, size), kept))
     return planned
 
 
@@ -713,19 +531,19 @@ def _precheck_end_record(
     builds an object per entry, so a crafted 2 GB file could cost many GB of
     memory. Finding the end record the way zipfile does lets us refuse first.
     """
-    if file_size < _END_STRUCT.size:
+    if file_size < END_STRUCT.size:
         raise _not_a_zip(path, f"only {file_size} bytes")
-    tail_length = min(file_size, _END_STRUCT.size + 0xFFFF)
+    tail_length = min(file_size, END_STRUCT.size + 0xFFFF)
     handle.seek(file_size - tail_length)
     tail = handle.read(tail_length)
-    last = tail[-_END_STRUCT.size :]
-    if last.startswith(_END_SIGNATURE_BYTES) and last.endswith(b"\0\0"):
-        position = len(tail) - _END_STRUCT.size
+    last = tail[-END_STRUCT.size :]
+    if last.startswith(END_SIGNATURE_BYTES) and last.endswith(b"\0\0"):
+        position = len(tail) - END_STRUCT.size
     else:
-        position = tail.rfind(_END_SIGNATURE_BYTES)
-        if position < 0 or len(tail) - position < _END_STRUCT.size:
+        position = tail.rfind(END_SIGNATURE_BYTES)
+        if position < 0 or len(tail) - position < END_STRUCT.size:
             raise _not_a_zip(path, "no end-of-central-directory record")
-    fields = _END_STRUCT.unpack_from(tail, position)
+    fields = END_STRUCT.unpack_from(tail, position)
     count, cd_size = fields[4], fields[5]
     end_offset = file_size - tail_length + position
     if end_offset >= 20:
@@ -738,7 +556,7 @@ def _precheck_end_record(
         raise _not_a_zip(path, "the central directory would start before the file does")
     if count > limits.max_members:
         raise _too_many(path, count, limits)
-    most = limits.max_members * (_CENTRAL_STRUCT.size + limits.max_name_bytes)
+    most = limits.max_members * (CENTRAL_STRUCT.size + limits.max_name_bytes)
     if cd_size > most:
         raise ContainerError(
             f"too many members: the central directory is {cd_size} bytes, more than "
@@ -775,9 +593,9 @@ def _check_member_count(path: Path, count: int, limits: ContainerLimits) -> None
 
 def _check_names_and_kinds(
     path: Path, infos: Sequence[zipfile.ZipInfo], limits: ContainerLimits
-) -> list[_Entry]:
-    names = _NameRegistry(path)
-    entries: list[_Entry] = []
+) -> list[Entry]:
+    names = NameRegistry(path)
+    entries: list[Entry] = []
     for info in infos:
         # orig_filename: zipfile's filename is cut at the first NUL.
         name = info.orig_filename
@@ -790,7 +608,7 @@ def _check_names_and_kinds(
         names.add(name)
         if info.flag_bits & _FLAG_ENCRYPTED:
             raise ContainerError(f"member {name!r} is encrypted", path=path)
-        entries.append(_Entry(name, name.encode("utf-8"), info.CRC, info.file_size))
+        entries.append(Entry(name, name.encode("utf-8"), info.CRC, info.file_size))
     return entries
 
 
@@ -848,7 +666,7 @@ def _check_sizes(path: Path, infos: Sequence[zipfile.ZipInfo], limits: Container
 
 def _check_methods(path: Path, infos: Sequence[zipfile.ZipInfo]) -> None:
     for info in infos:
-        if info.compress_type != _METHOD_STORED:
+        if info.compress_type != METHOD_STORED:
             raise ContainerError(
                 f"member {info.orig_filename!r} is compressed (method {info.compress_type}); "
                 "our containers store every file uncompressed",
@@ -857,14 +675,14 @@ def _check_methods(path: Path, infos: Sequence[zipfile.ZipInfo]) -> None:
 
 
 def _verify_layout(
-    handle: BinaryIO, path: Path, entries: Sequence[_Entry], file_size: int
+    handle: BinaryIO, path: Path, entries: Sequence[Entry], file_size: int
 ) -> tuple[list[_Member], str]:
     """Demand the exact bytes the writer would produce, hashing the file on the way.
 
     Every header byte is compared; member data is covered by its CRC-32, which
     reading checks. So any change to the file after it was written is caught.
     """
-    segments, data_offsets = _layout(entries)
+    segments, data_offsets = layout(entries)
     hasher = hashlib.sha256()
     offset = 0
     handle.seek(0)

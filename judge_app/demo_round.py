@@ -16,12 +16,12 @@ from .demo import build_demo_contest, simulated_comments, simulated_scores
 from .enrolment import read_enrolment, write_enrolment
 from .issuing import issue_bundles
 from .judging import JudgeSession, create_judge_key, unlock_judge_key
+from .keys import PrivateKey, save_private_key
 from .merge import merge_files
 from .paths import ENROLMENT_SUFFIX
 from .results import compute_results, results_csv, results_text
 from .scorefile import default_file_name, export_score_file
 from .secretariat import ContestDatabase
-from .signing import PrivateKey, save_private_key
 
 DEMO_PASSPHRASE = "demo"
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from . import canonical
 from .container import ContainerLimits, open_container, write_container
 from .errors import CanonicalError, ContainerError, JudgeAppError, SignatureError
-from .signing import PrivateKey, PublicKey, minisign_sign, minisign_verify
+from .keys import PrivateKey, PublicKey
+from .signatures import minisign_sign, minisign_verify
 
 ENROLMENT_FORMAT = "dlg-enrolment/1"
 PAYLOAD = "enrolment.json"

@@ -8,9 +8,9 @@ from typing import Callable
 
 from .bundle import build_bundle
 from .errors import SecretariatError
+from .keys import PrivateKey
 from .paths import BUNDLE_SUFFIX
 from .secretariat import ContestDatabase
-from .signing import PrivateKey
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from typing import Callable
 
 from .bundle import OpenedBundle, open_bundle
 from .errors import KeyFileError
+from .keys import PrivateKey, PublicKey, load_private_key, read_public_key, save_private_key
 from .paths import data_dir as default_data_dir
 from .pins import PinStore
-from .signing import PrivateKey, PublicKey, load_private_key, read_public_key, save_private_key
 from .workspace import Workspace
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .atomic import write_bytes_atomic
-from .container import member_name_problem
 from .decimals import decimal_str, parse_decimal
 from .errors import ValidationError
+from .zip_layout import member_name_problem
 
 CONTEST_FORMAT = "dlg-contest/1"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .atomic import write_bytes_atomic
 from .errors import JudgeAppError, PinnedKeyMismatch
-from .signing import PublicKey
+from .keys import PublicKey
 
 
 @dataclass(frozen=True)

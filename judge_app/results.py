@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from statistics import median
 
@@ -19,9 +20,19 @@ from .decimals import parse_decimal
 from .model import Contest, Entry
 from .scoring import total_str, weighted_total
 
+#: Awards: the first 20 receive the award, the first 3 go on to the national DG Awards.
+AWARD_COUNT = 20
+NATIONAL_COUNT = 3
+#: Judges' totals further apart than this (points out of 100) flag an entry for discussion.
+DISAGREEMENT_SPREAD = 20
+
 RANKING_METHOD = (
     "mean of the judges' weighted totals (each out of 100; a criterion earns weight × score ÷ scale max); "
     "ties: higher median, then more judges, then entry id"
+)
+RANKING_METHOD_TH = (
+    "จัดอันดับตามค่าเฉลี่ยของคะแนนรวมที่กรรมการแต่ละท่านให้ (เต็ม 100) หากเท่ากัน ให้ผลงานที่มีค่ามัธยฐานสูงกว่าอยู่ก่อน "
+    "หากยังเท่ากัน ให้ผลงานที่มีจำนวนกรรมการให้คะแนนมากกว่าอยู่ก่อน และสุดท้ายเรียงตามรหัสผลงาน"
 )
 
 
@@ -31,6 +42,7 @@ class EntryResult:
 
     entry: Entry
     totals: dict[str, Fraction] = field(default_factory=dict)
+    criterion_scores: dict[str, list[Decimal]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
     not_scored: list[str] = field(default_factory=list)
     rank: int | None = None
@@ -49,13 +61,39 @@ class EntryResult:
     def median(self) -> Fraction | None:
         return Fraction(median(self.totals.values())) if self.totals else None
 
+    @property
+    def variance(self) -> Fraction | None:
+        """Sample variance of the judges' totals (n − 1), exact; None below two judges."""
+        if len(self.totals) < 2:
+            return None
+        mean = self.mean
+        assert mean is not None
+        return sum(((t - mean) ** 2 for t in self.totals.values()), Fraction(0)) / (len(self.totals) - 1)
+
+    @property
+    def sd(self) -> Decimal | None:
+        """Sample standard deviation of the judges' totals, to 28 significant digits."""
+        variance = self.variance
+        if variance is None:
+            return None
+        return (Decimal(variance.numerator) / Decimal(variance.denominator)).sqrt()
+
+    @property
+    def spread(self) -> Fraction | None:
+        """Highest minus lowest judge total."""
+        return max(self.totals.values()) - min(self.totals.values()) if self.totals else None
+
+    def criterion_mean(self, criterion_id: str) -> Fraction | None:
+        values = self.criterion_scores.get(criterion_id)
+        return sum((Fraction(v) for v in values), Fraction(0)) / len(values) if values else None
+
 
 def compute_results(contest: Contest, round_id: str, entry_rows, score_rows) -> list[EntryResult]:
     """Rank a round's entries from the merged rows of the contest database."""
     round_ = contest.round(round_id)
     assigned = {entry_id for entries in round_.assignments.values() for entry_id in entries}
     results = {e.id: EntryResult(e) for e in contest.entries if e.id in assigned}
-    scores: dict[tuple[str, str], dict[str, object]] = {}
+    scores: dict[tuple[str, str], dict[str, Decimal]] = {}
     for row in score_rows:
         scores.setdefault((row["entry_id"], row["judge_id"]), {})[row["criterion_id"]] = parse_decimal(row["score"])
     for row in entry_rows:
@@ -63,7 +101,10 @@ def compute_results(contest: Contest, round_id: str, entry_rows, score_rows) -> 
         if result is None:
             continue
         if row["status"] == "scored":
-            result.totals[row["judge_id"]] = weighted_total(round_.rubric, scores[(row["entry_id"], row["judge_id"])])
+            judge_scores = scores[(row["entry_id"], row["judge_id"])]
+            result.totals[row["judge_id"]] = weighted_total(round_.rubric, judge_scores)
+            for criterion_id, value in judge_scores.items():
+                result.criterion_scores.setdefault(criterion_id, []).append(value)
         elif row["status"] == "conflict":
             result.conflicts.append(row["judge_id"])
         else:
@@ -115,3 +156,9 @@ def results_text(results: list[EntryResult], *, limit: int | None = None) -> str
         mean = total_str(r.mean) if r.mean is not None else "-"
         lines.append(f"{r.rank or '-':>4}  {r.entry.id:<6} {mean:>6}  {' '.join(cells):<40} {r.entry.org_name}")
     return "\n".join(lines) + "\n"
+
+
+def disagreements(results: list[EntryResult], threshold: Fraction | int = DISAGREEMENT_SPREAD) -> list[EntryResult]:
+    """Entries whose judges' totals lie ``threshold`` points or more apart, widest first."""
+    flagged = [r for r in results if len(r.totals) >= 2 and r.spread is not None and r.spread >= threshold]
+    return sorted(flagged, key=lambda r: (-r.spread, r.entry.id))

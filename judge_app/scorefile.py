@@ -29,9 +29,10 @@ from . import canonical
 from .container import ContainerLimits, open_container, write_container
 from .decimals import decimal_str, parse_decimal
 from .errors import CanonicalError, ContainerError, KeyFileError, ScoreFileError, SignatureError
+from .keys import PrivateKey, PublicKey
 from .paths import SCORE_FILE_SUFFIX
 from .scoring import EntryStatus, total_str
-from .signing import PrivateKey, PublicKey, minisign_sign, minisign_verify, sshsig_sign, sshsig_verify
+from .signatures import minisign_sign, minisign_verify, sshsig_sign, sshsig_verify
 from .workspace import Workspace
 
 SCORES_FORMAT = "dlg-scores/1"

@@ -18,8 +18,8 @@ import sqlite_utils
 
 from .transactions import Transaction
 from .errors import SecretariatError
+from .keys import PublicKey
 from .model import Contest, contest_from_json, contest_to_json
-from .signing import PublicKey
 
 #: Marks a SQLite file as a contest database ("DLGS").
 APPLICATION_ID = 0x444C4753

@@ -18,9 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from judge_app.demo import build_demo_contest  # noqa: E402
 from judge_app.issuing import IssuedBundle, issue_bundles  # noqa: E402
+from judge_app.keys import PrivateKey  # noqa: E402
 from judge_app.model import Contest  # noqa: E402
 from judge_app.secretariat import ContestDatabase  # noqa: E402
-from judge_app.signing import PrivateKey  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

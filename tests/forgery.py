@@ -8,8 +8,9 @@ from typing import Any, Callable
 
 from judge_app import canonical
 from judge_app.container import open_container, write_container
+from judge_app.keys import PrivateKey
 from judge_app.scorefile import MINISIG, PAYLOAD, SSH_NAMESPACE, SSHSIG
-from judge_app.signing import PrivateKey, minisign_sign, sshsig_sign
+from judge_app.signatures import minisign_sign, sshsig_sign
 
 
 def read_members(path: Path) -> dict[str, bytes]:

@@ -15,8 +15,9 @@ from judge_app import canonical
 from judge_app.bundle import MANIFEST, MANIFEST_SIGNATURE, build_bundle, open_bundle
 from judge_app.container import open_container, write_container
 from judge_app.errors import BundleError, PinnedKeyMismatch
+from judge_app.keys import PrivateKey
 from judge_app.pins import PinStore
-from judge_app.signing import PrivateKey, minisign_sign
+from judge_app.signatures import minisign_sign
 
 
 def members_of(path: Path) -> list[tuple[str, bytes]]:

@@ -23,11 +23,11 @@ from judge_app import container as container_module
 from judge_app.container import (
     DEFAULT_LIMITS,
     ContainerLimits,
-    member_name_problem,
     open_container,
     write_container,
 )
 from judge_app.errors import ContainerError
+from judge_app.zip_layout import member_name_problem
 
 THAI_NAME = "เอกสาร/ผลงาน.pdf"
 

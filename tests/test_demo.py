@@ -19,12 +19,12 @@ from judge_app import demo_text
 from judge_app.assignment import is_eligible
 from judge_app.demo import (
     build_demo_contest,
-    glyph_name_text,
     is_simulated_conflict,
     simulated_comments,
     simulated_scores,
 )
 from judge_app.model import ORG_TYPES, Contest, load_contest
+from judge_app.pdf_fonts import glyph_name_text
 
 THAI = re.compile(r"[\u0e01-\u0e5b]")
 
@@ -183,7 +183,8 @@ def test_pdf_text_reads_back_as_the_entry(demo):
 def test_stacked_thai_marks_survive_extraction(tmp_path):
     """Words whose marks HarfBuzz substitutes (ที่ ปั้น น้ำ ญี่ปุ่น ฎุ) read back from the PDF."""
     pdftotext = require_tool("pdftotext")
-    from judge_app.demo import EntryDraft, summary_pdf
+    from judge_app.demo import EntryDraft
+    from judge_app.demo_attachments import summary_pdf
 
     words = "ที่ ปั้น น้ำ ญี่ปุ่น ฎุ ฐิ ปี่ ฝั่ง ฟื้นฟู ป่าไม้ กุ้ง ปู่ ลิ้ม ฤๅษี ตำบล Official"
     draft = EntryDraft("E999", "เทศบาลตำบลท่าช้าง", "ทต.ท่าช้าง", "subdistrict_municipality", "น่าน",

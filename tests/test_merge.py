@@ -10,9 +10,9 @@ import pytest
 from conftest import PASSPHRASE, play_judge
 from forgery import payload_of, repack_with_payload, write_signed
 from judge_app.judging import JudgeSession
+from judge_app.keys import PrivateKey
 from judge_app.merge import merge_file, merge_files
 from judge_app.scorefile import export_score_file
-from judge_app.signing import PrivateKey
 
 
 def merged_rows(db_path: Path) -> list[tuple]:

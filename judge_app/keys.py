@@ -1,17 +1,9 @@
-"""Ed25519 keys, the encrypted key file, fingerprints, and signatures standard tools verify.
+"""Ed25519 keys, their fingerprints, and the encrypted private key file.
 
-Every signature the app makes must be checkable by an auditor with nothing of
-ours installed, so we write two standard formats byte for byte:
-
-* **minisign** (``minisign -V``): a four-line text file. The signature line is
-  ``base64("ED" + key_id + Ed25519(BLAKE2b-512(data)))``; the last line signs
-  that signature together with the *trusted comment*, so the comment cannot be
-  changed either. The first line (the *untrusted* comment) is not signed by
-  design of the format: never rely on it.
-* **SSHSIG** (``ssh-keygen -Y verify``): OpenSSH's armored signature, see
-  PROTOCOL.sshsig in the OpenSSH sources. A *namespace* separates signatures made
-  for different purposes, so a score-file signature can never pass as a bundle
-  signature.
+A key is shown to people as a fingerprint (twenty digits, read aloud over the
+phone) and to tools in their own formats: base64 in our JSON payloads, a
+minisign public key file, an OpenSSH ``.pub`` line. The signatures made with
+these keys are in :mod:`judge_app.signatures`.
 
 A judge's private key lives in a small JSON key file, encrypted under their
 passphrase: scrypt derives a key from the passphrase, ChaCha20-Poly1305 encrypts
@@ -20,18 +12,17 @@ public key, so a file whose public key was swapped does not decrypt.
 
 Errors: a malformed or foreign *key* (public key text, key file) raises
 :class:`KeyFileError`; a wrong passphrase raises :class:`WrongPassphrase`; a
-malformed or failing *signature* raises :class:`SignatureError`. Parsers never
-let ``IndexError``, ``struct.error``, ``UnicodeError`` or ``binascii.Error`` escape.
+bare signature that does not verify (:meth:`PublicKey.verify_raw`) raises
+:class:`SignatureError`. Parsers never let ``IndexError``, ``struct.error``,
+``UnicodeError`` or ``binascii.Error`` escape.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import json
 import os
-import struct
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -47,6 +38,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from judge_app._encoding import (
+    SSH_ED25519,
+    UNTRUSTED_PREFIX,
+    WireError,
+    WireReader,
+    b64,
+    b64decode_canonical,
+    check_one_line,
+    minisign_key_id_text,
+    printable,
+    split_lines,
+    ssh_string,
+)
 from judge_app.atomic import fsync_directory
 from judge_app.errors import KeyFileError, SignatureError, WrongPassphrase
 
@@ -55,12 +59,8 @@ __all__ = [
     "PrivateKey",
     "PublicKey",
     "load_private_key",
-    "minisign_sign",
-    "minisign_verify",
     "read_public_key",
     "save_private_key",
-    "sshsig_sign",
-    "sshsig_verify",
 ]
 
 PUBLIC_KEY_BYTES = 32
@@ -97,30 +97,9 @@ _SCRYPT_MAX_WORK = 8 * _SCRYPT_N * _SCRYPT_R * _SCRYPT_P  # n * r * p: about hal
 # A real key file is well under 1 KiB; anything this large is some other file.
 _KEY_FILE_MAX_BYTES = 64 * 1024
 
-# --- minisign (constants as in minisign 0.11, src/minisign.h) ----------------
+# --- public key formats ------------------------------------------------------
 
-_MINISIGN_PK_ALG = b"Ed"
-_MINISIGN_ALG_LEGACY = b"Ed"  # signs the data itself
-_MINISIGN_ALG_PREHASHED = b"ED"  # signs BLAKE2b-512(data); minisign's default since 0.10
-_UNTRUSTED_PREFIX = "untrusted comment: "
-_TRUSTED_PREFIX = "trusted comment: "
-# minisign reads each comment line with a fixed buffer (1024 and 8192 bytes,
-# including prefix, newline and NUL); longer comments fail there, so refuse them here.
-_UNTRUSTED_COMMENT_MAX_BYTES = 1024 - len(_UNTRUSTED_PREFIX) - 2
-_TRUSTED_COMMENT_MAX_BYTES = 8192 - len(_TRUSTED_PREFIX) - 2
-_MINISIGN_TEXT_MAX_CHARS = 16 * 1024
-DEFAULT_UNTRUSTED_COMMENT = "signature from dlg judge app"
-
-# --- SSHSIG (OpenSSH PROTOCOL.sshsig) ----------------------------------------
-
-_SSH_ED25519 = b"ssh-ed25519"
-_SSHSIG_MAGIC = b"SSHSIG"
-_SSHSIG_VERSION = 1
-_SSHSIG_BEGIN = "-----BEGIN SSH SIGNATURE-----"
-_SSHSIG_END = "-----END SSH SIGNATURE-----"
-_SSHSIG_LINE_WIDTH = 70  # what ssh-keygen writes
-_SSHSIG_HASHES = {"sha512": hashlib.sha512, "sha256": hashlib.sha256}
-_SSHSIG_TEXT_MAX_CHARS = 64 * 1024
+_MINISIGN_PK_ALG = b"Ed"  # minisign's public key algorithm (minisign 0.11, src/minisign.h)
 _OPENSSH_TEXT_MAX_CHARS = 16 * 1024
 
 
@@ -173,7 +152,7 @@ class PublicKey:
     @property
     def key_id_hex(self) -> str:
         """The key id as minisign prints it (little-endian integer in uppercase hex)."""
-        return _minisign_key_id_text(self.key_id)
+        return minisign_key_id_text(self.key_id)
 
     # --- our JSON payloads ---------------------------------------------------
 
@@ -188,7 +167,7 @@ class PublicKey:
         Raises:
             KeyFileError: not canonical base64 of exactly 32 bytes.
         """
-        raw = _b64decode_canonical(text)
+        raw = b64decode_canonical(text)
         if raw is None:
             raise KeyFileError("public key is not valid base64", path=path)
         if len(raw) != PUBLIC_KEY_BYTES:
@@ -212,8 +191,8 @@ class PublicKey:
         """
         if comment is None:
             comment = f"minisign public key {self.key_id_hex}"
-        _check_one_line(comment, "comment", KeyFileError)
-        return f"{_UNTRUSTED_PREFIX}{comment}\n{self.minisign_line()}\n"
+        check_one_line(comment, "comment", KeyFileError)
+        return f"{UNTRUSTED_PREFIX}{comment}\n{self.minisign_line()}\n"
 
     @classmethod
     def from_minisign(cls, text: str, *, path: str | Path | None = None) -> PublicKey:
@@ -224,11 +203,11 @@ class PublicKey:
         Raises:
             KeyFileError: not a minisign Ed25519 public key.
         """
-        lines = _split_lines(text, max_chars=_OPENSSH_TEXT_MAX_CHARS, error=KeyFileError, path=path)
+        lines = split_lines(text, max_chars=_OPENSSH_TEXT_MAX_CHARS, error=KeyFileError, path=path)
         if len(lines) == 2:
-            if not lines[0].startswith(_UNTRUSTED_PREFIX):
+            if not lines[0].startswith(UNTRUSTED_PREFIX):
                 raise KeyFileError(
-                    f"a minisign public key file starts with {_UNTRUSTED_PREFIX!r}", path=path
+                    f"a minisign public key file starts with {UNTRUSTED_PREFIX!r}", path=path
                 )
             key_line = lines[1]
         elif len(lines) == 1:
@@ -238,7 +217,7 @@ class PublicKey:
                 f"a minisign public key is one base64 line after a comment line; found {len(lines)} lines",
                 path=path,
             )
-        blob = _b64decode_canonical(key_line)
+        blob = b64decode_canonical(key_line)
         if blob is None or len(blob) != 2 + KEY_ID_BYTES + PUBLIC_KEY_BYTES:
             raise KeyFileError("not a minisign public key (bad base64 or wrong length)", path=path)
         if blob[:2] != _MINISIGN_PK_ALG:
@@ -251,11 +230,11 @@ class PublicKey:
 
     def openssh_blob(self) -> bytes:
         """The key in SSH wire format: ``string("ssh-ed25519") string(raw)``."""
-        return _ssh_string(_SSH_ED25519) + _ssh_string(self.raw)
+        return ssh_string(SSH_ED25519) + ssh_string(self.raw)
 
     def to_openssh(self, comment: str = "") -> str:
         """One ``.pub`` / ``allowed_signers`` key: ``ssh-ed25519 AAAA... comment``."""
-        _check_one_line(comment, "comment", KeyFileError)
+        check_one_line(comment, "comment", KeyFileError)
         text = f"ssh-ed25519 {base64.b64encode(self.openssh_blob()).decode('ascii')}"
         return f"{text} {comment}" if comment else text
 
@@ -266,20 +245,20 @@ class PublicKey:
         Raises:
             KeyFileError: not an ``ssh-ed25519`` public key line.
         """
-        lines = _split_lines(text, max_chars=_OPENSSH_TEXT_MAX_CHARS, error=KeyFileError, path=path)
+        lines = split_lines(text, max_chars=_OPENSSH_TEXT_MAX_CHARS, error=KeyFileError, path=path)
         if len(lines) != 1:
             raise KeyFileError(f"an OpenSSH public key is one line; found {len(lines)}", path=path)
         parts = lines[0].split(maxsplit=2)
         if len(parts) < 2:
             raise KeyFileError("not an OpenSSH public key (expected 'ssh-ed25519 AAAA...')", path=path)
-        if parts[0] != _SSH_ED25519.decode():
+        if parts[0] != SSH_ED25519.decode():
             raise KeyFileError(f"key type {parts[0][:40]!r} is not supported; only ssh-ed25519 is", path=path)
-        blob = _b64decode_canonical(parts[1])
+        blob = b64decode_canonical(parts[1])
         if blob is None:
             raise KeyFileError("OpenSSH public key is not valid base64", path=path)
         try:
             return _parse_ssh_ed25519_blob(blob)
-        except _WireError as error:
+        except WireError as error:
             raise KeyFileError(f"damaged OpenSSH public key: {error}", path=path) from None
 
     # --- verification ----------------------------------------------------------
@@ -344,6 +323,23 @@ class PrivateKey:
         return f"PrivateKey(fingerprint={self._public_key.fingerprint!r})"
 
 
+def _parse_ssh_ed25519_blob(blob: bytes) -> PublicKey:
+    """The key in an SSH wire-format ``ssh-ed25519`` key blob (a ``.pub`` line, or inside an SSHSIG).
+
+    Raises:
+        WireError: not exactly one ssh-ed25519 key; callers convert it to their own error.
+    """
+    reader = WireReader(blob)
+    key_type = reader.string()
+    if key_type != SSH_ED25519:
+        raise WireError(f"key type {printable(key_type)} is not ssh-ed25519")
+    raw = reader.string()
+    reader.finish()
+    if len(raw) != PUBLIC_KEY_BYTES:
+        raise WireError(f"ssh-ed25519 key is {len(raw)} bytes, expected {PUBLIC_KEY_BYTES}")
+    return PublicKey(raw)
+
+
 # =============================================================================
 # Key file
 # =============================================================================
@@ -390,11 +386,11 @@ def save_private_key(path: Path, key: PrivateKey, passphrase: str, *, label: str
             "n": _SCRYPT_N,
             "r": _SCRYPT_R,
             "p": _SCRYPT_P,
-            "salt": _b64(salt),
+            "salt": b64(salt),
         },
         "cipher": _CIPHER,
-        "nonce": _b64(nonce),
-        "ciphertext": _b64(ciphertext),
+        "nonce": b64(nonce),
+        "ciphertext": b64(ciphertext),
         "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
     }
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -550,7 +546,7 @@ def _require_exact_fields(document: dict, expected: frozenset[str], what: str, p
 def _b64_field(document: dict, name: str, size: int, path: Path, *, where: str | None = None) -> bytes:
     where = where or name
     value = document[name]
-    raw = _b64decode_canonical(value) if isinstance(value, str) else None
+    raw = b64decode_canonical(value) if isinstance(value, str) else None
     if raw is None:
         raise KeyFileError(f"field {where!r} is not valid base64", path=path)
     if len(raw) != size:
@@ -607,347 +603,3 @@ def _create_new_file(path: Path, data: bytes, *, mode: int) -> None:
         except FileNotFoundError:
             pass
     fsync_directory(folder)
-
-
-# =============================================================================
-# minisign
-# =============================================================================
-
-
-def minisign_sign(
-    key: PrivateKey,
-    data: bytes,
-    *,
-    trusted_comment: str,
-    untrusted_comment: str = DEFAULT_UNTRUSTED_COMMENT,
-) -> str:
-    """Sign ``data`` in minisign's prehashed ("ED") format, as ``minisign -S`` does.
-
-    Args:
-        key: The signing key; its derived key id goes into the signature.
-        data: The exact bytes of the signed file.
-        trusted_comment: One line, signed too; ``minisign -V`` prints it.
-        untrusted_comment: One line, NOT signed (anyone can change it).
-
-    Returns:
-        The text of a ``.minisig`` file.
-
-    Raises:
-        SignatureError: a comment has a line break or NUL, or is too long for minisign.
-    """
-    _check_one_line(untrusted_comment, "untrusted comment", SignatureError)
-    _check_one_line(trusted_comment, "trusted comment", SignatureError)
-    comment_bytes = trusted_comment.encode("utf-8")
-    if len(untrusted_comment.encode("utf-8")) > _UNTRUSTED_COMMENT_MAX_BYTES:
-        raise SignatureError(
-            f"untrusted comment is longer than minisign accepts ({_UNTRUSTED_COMMENT_MAX_BYTES} bytes)"
-        )
-    if len(comment_bytes) > _TRUSTED_COMMENT_MAX_BYTES:
-        raise SignatureError(
-            f"trusted comment is longer than minisign accepts ({_TRUSTED_COMMENT_MAX_BYTES} bytes)"
-        )
-    signature = key.sign_raw(_blake2b_512(data))
-    global_signature = key.sign_raw(signature + comment_bytes)
-    return (
-        f"{_UNTRUSTED_PREFIX}{untrusted_comment}\n"
-        f"{_b64(_MINISIGN_ALG_PREHASHED + key.public_key.key_id + signature)}\n"
-        f"{_TRUSTED_PREFIX}{trusted_comment}\n"
-        f"{_b64(global_signature)}\n"
-    )
-
-
-def minisign_verify(public_key: PublicKey, data: bytes, signature_text: str | bytes) -> str:
-    """Check a minisign signature the way ``minisign -V`` does.
-
-    Accepts the prehashed ("ED") and the legacy ("Ed") algorithm, checks the key
-    id, the signature over the data, then the global signature over the trusted
-    comment.
-
-    Returns:
-        The trusted comment, now known to be authentic.
-
-    Raises:
-        SignatureError: malformed, made by another key, or not matching.
-    """
-    lines = _split_lines(signature_text, max_chars=_MINISIGN_TEXT_MAX_CHARS, error=SignatureError)
-    if len(lines) != 4:
-        raise SignatureError(f"a minisign signature has 4 lines, this text has {len(lines)}")
-    untrusted_line, signature_line, trusted_line, global_line = lines
-    if not untrusted_line.startswith(_UNTRUSTED_PREFIX):
-        raise SignatureError(f"a minisign signature starts with {_UNTRUSTED_PREFIX!r}")
-    if len(untrusted_line[len(_UNTRUSTED_PREFIX) :].encode("utf-8")) > _UNTRUSTED_COMMENT_MAX_BYTES:
-        raise SignatureError("untrusted comment is longer than minisign accepts")
-    blob = _b64decode_canonical(signature_line)
-    if blob is None or len(blob) != 2 + KEY_ID_BYTES + SIGNATURE_BYTES:
-        raise SignatureError("line 2 is not a minisign signature (bad base64 or wrong length)")
-    algorithm, key_id, signature = blob[:2], blob[2 : 2 + KEY_ID_BYTES], blob[2 + KEY_ID_BYTES :]
-    if algorithm not in (_MINISIGN_ALG_PREHASHED, _MINISIGN_ALG_LEGACY):
-        raise SignatureError(f"unsupported minisign signature algorithm {algorithm!r}")
-    if not trusted_line.startswith(_TRUSTED_PREFIX):
-        raise SignatureError(f"line 3 of a minisign signature starts with {_TRUSTED_PREFIX!r}")
-    trusted_comment = trusted_line[len(_TRUSTED_PREFIX) :]
-    if "\r" in trusted_comment or "\x00" in trusted_comment:
-        # minisign would cut the comment there and vouch for the first part only.
-        raise SignatureError("trusted comment contains a control character minisign cuts at")
-    comment_bytes = trusted_comment.encode("utf-8")
-    if len(comment_bytes) > _TRUSTED_COMMENT_MAX_BYTES:
-        raise SignatureError("trusted comment is longer than minisign accepts")
-    global_signature = _b64decode_canonical(global_line)
-    if global_signature is None or len(global_signature) != SIGNATURE_BYTES:
-        raise SignatureError("line 4 is not a minisign signature (bad base64 or wrong length)")
-
-    if key_id != public_key.key_id:
-        raise SignatureError(
-            f"signed by another key (key id {_minisign_key_id_text(key_id)}, "
-            f"expected {public_key.key_id_hex})"
-        )
-    signed = _blake2b_512(data) if algorithm == _MINISIGN_ALG_PREHASHED else data
-    try:
-        public_key.verify_raw(signature, signed)
-    except SignatureError:
-        raise SignatureError(
-            "signature does not match the data: the file was changed after it was signed"
-        ) from None
-    try:
-        public_key.verify_raw(global_signature, signature + comment_bytes)
-    except SignatureError:
-        raise SignatureError("trusted comment was altered (its global signature does not verify)") from None
-    return trusted_comment
-
-
-def _blake2b_512(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=64).digest()
-
-
-def _minisign_key_id_text(key_id: bytes) -> str:
-    # minisign prints le64_load(keynum) with "%" PRIX64: little-endian, uppercase, unpadded.
-    return f"{int.from_bytes(key_id, 'little'):X}"
-
-
-# =============================================================================
-# SSHSIG
-# =============================================================================
-
-
-def sshsig_sign(key: PrivateKey, data: bytes, *, namespace: str) -> str:
-    """Sign ``data`` as ``ssh-keygen -Y sign -n <namespace>`` does (SHA-512).
-
-    Returns:
-        The armored ``-----BEGIN SSH SIGNATURE-----`` text, newline-terminated.
-
-    Raises:
-        SignatureError: the namespace is empty.
-    """
-    namespace_bytes = _namespace_bytes(namespace)
-    hash_name = b"sha512"
-    digest = hashlib.sha512(data).digest()
-    signature = key.sign_raw(_sshsig_signed_data(namespace_bytes, b"", hash_name, digest))
-    blob = (
-        _SSHSIG_MAGIC
-        + struct.pack(">I", _SSHSIG_VERSION)
-        + _ssh_string(key.public_key.openssh_blob())
-        + _ssh_string(namespace_bytes)
-        + _ssh_string(b"")
-        + _ssh_string(hash_name)
-        + _ssh_string(_ssh_string(_SSH_ED25519) + _ssh_string(signature))
-    )
-    encoded = _b64(blob)
-    body = "\n".join(encoded[i : i + _SSHSIG_LINE_WIDTH] for i in range(0, len(encoded), _SSHSIG_LINE_WIDTH))
-    return f"{_SSHSIG_BEGIN}\n{body}\n{_SSHSIG_END}\n"
-
-
-def sshsig_verify(public_key: PublicKey, data: bytes, armored: str | bytes, *, namespace: str) -> None:
-    """Check an armored SSHSIG signature as ``ssh-keygen -Y verify`` does.
-
-    Parses strictly: one armor block, canonical base64, no trailing bytes.
-
-    Raises:
-        SignatureError: malformed, for another namespace, by another key, or not matching.
-    """
-    namespace_bytes = _namespace_bytes(namespace)
-    lines = _split_lines(armored, max_chars=_SSHSIG_TEXT_MAX_CHARS, error=SignatureError)
-    if len(lines) < 3 or lines[0] != _SSHSIG_BEGIN or lines[-1] != _SSHSIG_END:
-        raise SignatureError(f"not an SSH signature (expected {_SSHSIG_BEGIN} ... {_SSHSIG_END})")
-    body = lines[1:-1]
-    if any(line == "" for line in body):
-        raise SignatureError("SSH signature has an empty line inside its armor")
-    blob = _b64decode_canonical("".join(body))
-    if blob is None:
-        raise SignatureError("SSH signature is not valid base64")
-    try:
-        reader = _WireReader(blob)
-        if reader.take(len(_SSHSIG_MAGIC)) != _SSHSIG_MAGIC:
-            raise _WireError("missing SSHSIG magic")
-        version = reader.uint32()
-        if version != _SSHSIG_VERSION:
-            raise _WireError(f"unsupported SSHSIG version {version}")
-        key_blob = reader.string()
-        signed_namespace = reader.string()
-        reserved = reader.string()
-        hash_name = reader.string()
-        signature_blob = reader.string()
-        reader.finish()
-        signer = _parse_ssh_ed25519_blob(key_blob)
-        signature_reader = _WireReader(signature_blob)
-        signature_type = signature_reader.string()
-        if signature_type != _SSH_ED25519:
-            raise _WireError(f"signature type {_printable(signature_type)} is not ssh-ed25519")
-        signature = signature_reader.string()
-        signature_reader.finish()
-    except _WireError as error:
-        raise SignatureError(f"damaged SSH signature: {error}") from None
-
-    if signer.raw != public_key.raw:
-        raise SignatureError(
-            f"signed by another key (fingerprint {signer.fingerprint}, expected {public_key.fingerprint})"
-        )
-    if signed_namespace != namespace_bytes:
-        raise SignatureError(
-            f"signature was made for namespace {_printable(signed_namespace)}, expected {namespace!r}"
-        )
-    hash_function = _SSHSIG_HASHES.get(hash_name.decode("ascii", "replace"))
-    if hash_function is None:
-        raise SignatureError(f"unsupported SSH signature hash {_printable(hash_name)}")
-    signed = _sshsig_signed_data(signed_namespace, reserved, hash_name, hash_function(data).digest())
-    try:
-        public_key.verify_raw(signature, signed)
-    except SignatureError:
-        raise SignatureError(
-            "SSH signature does not match the data: the file was changed after it was signed"
-        ) from None
-
-
-def _sshsig_signed_data(namespace: bytes, reserved: bytes, hash_name: bytes, digest: bytes) -> bytes:
-    return (
-        _SSHSIG_MAGIC
-        + _ssh_string(namespace)
-        + _ssh_string(reserved)
-        + _ssh_string(hash_name)
-        + _ssh_string(digest)
-    )
-
-
-def _namespace_bytes(namespace: str) -> bytes:
-    # ssh-keygen refuses an empty namespace; it is what keeps signature purposes apart.
-    if not isinstance(namespace, str) or namespace == "":
-        raise SignatureError("an SSH signature namespace must be non-empty text")
-    try:
-        return namespace.encode("utf-8")
-    except UnicodeEncodeError:
-        raise SignatureError("SSH signature namespace is not valid text") from None
-
-
-def _parse_ssh_ed25519_blob(blob: bytes) -> PublicKey:
-    reader = _WireReader(blob)
-    key_type = reader.string()
-    if key_type != _SSH_ED25519:
-        raise _WireError(f"key type {_printable(key_type)} is not ssh-ed25519")
-    raw = reader.string()
-    reader.finish()
-    if len(raw) != PUBLIC_KEY_BYTES:
-        raise _WireError(f"ssh-ed25519 key is {len(raw)} bytes, expected {PUBLIC_KEY_BYTES}")
-    return PublicKey(raw)
-
-
-class _WireError(Exception):
-    """SSH wire data is truncated or malformed (internal; callers convert it)."""
-
-
-class _WireReader:
-    """Bounds-checked reader of SSH wire encoding (RFC 4251 uint32 and string)."""
-
-    def __init__(self, data: bytes):
-        self._data = data
-        self._offset = 0
-
-    def take(self, count: int) -> bytes:
-        if count > len(self._data) - self._offset:
-            raise _WireError("truncated data")
-        chunk = self._data[self._offset : self._offset + count]
-        self._offset += count
-        return chunk
-
-    def uint32(self) -> int:
-        return int.from_bytes(self.take(4), "big")
-
-    def string(self) -> bytes:
-        return self.take(self.uint32())
-
-    def finish(self) -> None:
-        if self._offset != len(self._data):
-            raise _WireError(f"{len(self._data) - self._offset} unexpected trailing bytes")
-
-
-def _ssh_string(value: bytes) -> bytes:
-    return struct.pack(">I", len(value)) + value
-
-
-def _printable(value: bytes) -> str:
-    return repr(value[:40].decode("utf-8", "replace"))
-
-
-# =============================================================================
-# Text helpers
-# =============================================================================
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _b64decode_canonical(text: object) -> bytes | None:
-    """Decode standard base64 only in its one canonical spelling, else None.
-
-    Canonical means padded, no whitespace and zero unused bits, so that no
-    other spelling of a signature or key is also accepted.
-    """
-    if not isinstance(text, str):
-        return None
-    try:
-        data = base64.b64decode(text.encode("ascii"), validate=True)
-    except (UnicodeEncodeError, binascii.Error, ValueError):
-        return None
-    return data if _b64(data) == text else None
-
-
-def _split_lines(
-    text: str | bytes,
-    *,
-    max_chars: int,
-    error: type[SignatureError] | type[KeyFileError],
-    path: str | Path | None = None,
-) -> list[str]:
-    """Split tool output into lines, tolerating CRLF files and a missing final newline.
-
-    Bare CR is kept inside a line (where it then fails to parse) rather than
-    treated as a break, so that only one spelling of a file is accepted.
-    """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError:
-            raise error("not UTF-8 text", path=path) from None
-    if not isinstance(text, str):
-        raise error("expected text", path=path)
-    if len(text) > max_chars:
-        raise error("too long to be what was expected", path=path)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise error("text contains invalid characters", path=path) from None
-    text = text.replace("\r\n", "\n")
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return lines
-
-
-def _check_one_line(text: str, what: str, error: type[SignatureError] | type[KeyFileError]) -> None:
-    if not isinstance(text, str):
-        raise error(f"{what} must be text")
-    if any(char in text for char in "\r\n\x00"):
-        raise error(f"{what} must be a single line (no line breaks or NUL)")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise error(f"{what} contains characters that cannot be encoded") from None
