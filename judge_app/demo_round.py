@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .atomic import write_bytes_atomic
+from .bundle import open_bundle
 from .demo import build_demo_contest, simulated_comments, simulated_scores
 from .enrolment import read_enrolment, write_enrolment
 from .issuing import issue_bundles
@@ -20,7 +22,9 @@ from .keys import PrivateKey, save_private_key
 from .merge import merge_files
 from .paths import ENROLMENT_SUFFIX
 from .results import compute_results, results_csv, results_text
-from .scorefile import default_file_name, export_score_file
+from .pdf.results_report import render_results_report, report_data
+from .pdf.score_sheet import render_score_sheet
+from .scorefile import default_file_name, export_score_file, read_score_file
 from .secretariat import ContestDatabase
 
 DEMO_PASSPHRASE = "demo"
@@ -49,6 +53,11 @@ def play_demo_round(folder: Path, *, seed: int = 2565, entry_count: int = 120,
         outcomes = merge_files(db, score_files)
         results = compute_results(contest, round_id, db.entry_results(round_id), db.merged_scores(round_id))
     (folder / "results.csv").write_text(results_csv(contest, results), encoding="utf-8-sig")
+    with ContestDatabase.open(folder / "contest.db") as db:
+        write_bytes_atomic(folder / "results-report.pdf", render_results_report(report_data(db, round_id)))
+    first = issued[0]
+    write_bytes_atomic(folder / f"score-sheets-{first.judge_id}.pdf",
+                       render_judge_sheets(first.path, score_files[0]))
     accepted = sum(o.status == "accepted" for o in outcomes)
     lines = [
         f"demo round in {folder}",
@@ -56,10 +65,17 @@ def play_demo_round(folder: Path, *, seed: int = 2565, entry_count: int = 120,
         f"  secretariat key fingerprint: {secretariat.public_key.fingerprint} (passphrase: {DEMO_PASSPHRASE})",
         f"  bundles: {folder / 'bundles'}  score files: {folder / 'score-files'}",
         f"  merged {accepted} of {len(outcomes)} score files; results: {folder / 'results.csv'}",
+        f"  documents: {folder / 'results-report.pdf'}, {folder / f'score-sheets-{first.judge_id}.pdf'}",
         "",
         results_text(results, limit=10).rstrip(),
     ]
     return "\n".join(lines)
+
+
+def render_judge_sheets(bundle_path: Path, score_file: Path) -> bytes:
+    """A judge's score sheets for one exported file, as the judge would print them."""
+    bundle = open_bundle(bundle_path, None)
+    return render_score_sheet(bundle.contest, bundle.round, bundle.judge, read_score_file(score_file))
 
 
 def play_judge(bundle_path: Path, data_dir: Path, out_dir: Path, *, seed: int) -> Path:

@@ -120,3 +120,25 @@ def test_entry_points_answer_version_and_errors(tmp_path):
     no_pass = run_cli("secretariat", "init", str(tmp_path / "x.db"), "--contest", str(tmp_path / "nope.json"),
                       "--key", str(tmp_path / "k"), check=False)
     assert no_pass.returncode == 2 and "judge-app:" in no_pass.stderr
+
+
+def test_documents_from_the_cli(tmp_path):
+    from judge_app.demo_round import play_demo_round
+
+    folder = tmp_path / "round"
+    play_demo_round(folder, entry_count=30)
+    db = str(folder / "contest.db")
+    report = run_cli("secretariat", "report", db, "--out", str(tmp_path / "report.pdf"), "--thai-digits")
+    assert "report.pdf" in report.stdout and (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    run_cli("secretariat", "blank-sheets", db, "--judge", "J01", "--out", str(tmp_path / "blank.pdf"))
+    assert (tmp_path / "blank.pdf").stat().st_size > 10_000
+    bundle = next((folder / "bundles").glob("*J02*"))
+    score_file = next((folder / "score-files").glob("*J02*"))
+    run_cli("--data-dir", str(folder / "judges" / "J02"), "judge", "sheet", str(bundle), str(score_file),
+            "--out", str(tmp_path / "sheet.pdf"))
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    other = next((folder / "score-files").glob("*J03*"))
+    refused = run_cli("--data-dir", str(folder / "judges" / "J02"), "judge", "sheet", str(bundle), str(other),
+                      "--out", str(tmp_path / "wrong.pdf"), check=False)
+    assert refused.returncode == 2 and "answers another bundle" in refused.stderr
+    assert not (tmp_path / "wrong.pdf").exists()

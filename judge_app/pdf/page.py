@@ -7,6 +7,7 @@ with ``invariant=1`` so the same input always gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -134,8 +135,19 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, pages: int,
         draw_line(canvas, LEFT_MARGIN, y, line, st.regular, 7.5, digits="arabic")
         y -= 10
     if furniture.qr_value:
-        renderPDF.draw(qr_drawing(furniture.qr_value), canvas, PAGE_WIDTH - RIGHT_MARGIN - QR_SIZE, bottom)
+        canvas.translate(PAGE_WIDTH - RIGHT_MARGIN - QR_SIZE, bottom)
+        canvas.doForm(_qr_form(canvas, furniture.qr_value))
     canvas.restoreState()
+
+
+def _qr_form(canvas: Canvas, value: str) -> str:
+    """The QR code as a form drawn once and placed on every page (encoding it per page is slow)."""
+    name = "qr-" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+    if not canvas.hasForm(name):
+        canvas.beginForm(name)
+        renderPDF.draw(qr_drawing(value), canvas, 0, 0)
+        canvas.endForm()
+    return name
 
 
 def _numbered_canvas(furniture: Furniture, st: Styles) -> type[Canvas]:
