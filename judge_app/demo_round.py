@@ -16,9 +16,9 @@ from .atomic import write_bytes_atomic
 from .bundle import open_bundle
 from .demo import build_demo_contest, simulated_comments, simulated_scores
 from .enrolment import read_enrolment, write_enrolment
-from .issuing import issue_bundles
+from .issuing import bundle_file_name, issue_bundles
 from .judging import JudgeSession, create_judge_key, unlock_judge_key
-from .keys import PrivateKey, save_private_key
+from .keys import PrivateKey, load_private_key, save_private_key
 from .merge import merge_files
 from .paths import ENROLMENT_SUFFIX
 from .results import compute_results, results_csv, results_text
@@ -70,6 +70,29 @@ def play_demo_round(folder: Path, *, seed: int = 2565, entry_count: int = 120,
         results_text(results, limit=10).rstrip(),
     ]
     return "\n".join(lines)
+
+
+def prepare_demo_bundle(folder: Path, *, judge_id: str = "J01", seed: int = 2565, entry_count: int = 120) -> Path:
+    """A demo bundle for one judge, made once in ``folder`` (the window's "open the demo contest").
+
+    The demo's secretariat key is made here too, so the bundle is signed like a real one.
+    """
+    folder = Path(folder)
+    round_id = "r1"
+    path = folder / "bundles" / bundle_file_name("dlg-2565", round_id, judge_id)
+    if path.exists():
+        return path
+    contest = build_demo_contest(folder / "contest", seed=seed, entry_count=entry_count)
+    key_path = folder / "secretariat.key"
+    if key_path.exists():
+        secretariat = load_private_key(key_path, DEMO_PASSPHRASE)
+    else:
+        secretariat = PrivateKey.generate()
+        save_private_key(key_path, secretariat, DEMO_PASSPHRASE, label="demo secretariat")
+    (folder / "contest.db").unlink(missing_ok=True)
+    with ContestDatabase.create(folder / "contest.db", contest, folder / "contest", secretariat.public_key) as db:
+        issued = issue_bundles(db, secretariat, folder / "bundles", round_id=round_id, judge_ids=[judge_id])
+    return issued[0].path
 
 
 def render_judge_sheets(bundle_path: Path, score_file: Path) -> bytes:
