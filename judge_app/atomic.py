@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
-    """Replace ``path`` with ``data`` atomically and durably."""
+@contextmanager
+def atomic_output(path: Path, *, mode: int = 0o644) -> Iterator[BinaryIO]:
+    """A file handle whose bytes replace ``path`` only if the block completes.
+
+    On any error the temporary file is removed and ``path`` keeps its old
+    bytes; on success the data and the rename are both on disk before return.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)
@@ -30,6 +37,12 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
             pass
         raise
     fsync_directory(path.parent)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Replace ``path`` with ``data`` atomically and durably."""
+    with atomic_output(path, mode=mode) as handle:
+        handle.write(data)
 
 
 def fsync_directory(folder: Path) -> None:

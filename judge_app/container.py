@@ -27,7 +27,6 @@ import hashlib
 import io
 import os
 import stat
-import tempfile
 import threading
 import zipfile
 import zlib
@@ -36,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from .atomic import fsync_directory
+from .atomic import atomic_output
 from .errors import ContainerError
 from .zip_layout import (
     CENTRAL_STRUCT,
@@ -142,11 +141,7 @@ def write_container(
     segments, _ = layout(entries)
 
     try:
-        fd, tmp_name = _temp_beside(path)
-    except OSError as exc:
-        raise ContainerError(f"cannot write the container: {_reason(exc)}", path=path) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_output(path) as handle:
             sink = _Sink(handle, total, progress)
             data_sources = iter(planned)
             for segment in segments:
@@ -154,19 +149,8 @@ def write_container(
                     sink.write(segment.header)
                 else:
                     _write_member_data(sink, next(data_sources), path)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise ContainerError(f"cannot write the container: {_reason(exc)}", path=path) from exc
-        raise
-    fsync_directory(path.parent)
+    except OSError as exc:
+        raise ContainerError(f"cannot write the container: {_reason(exc)}", path=path) from exc
     return sink.hexdigest()
 
 
@@ -278,12 +262,6 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _temp_beside(target: Path) -> tuple[int, str]:
-    """A temporary file in the target's folder, so the final rename is atomic."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-
-
 # --------------------------------------------------------------------------
 # Reader
 # --------------------------------------------------------------------------
@@ -384,33 +362,14 @@ class Container:
         dest = Path(dest)
         digest = hashlib.sha256()
         try:
-            fd, tmp_name = _temp_beside(dest)
-        except OSError as exc:
-            raise ContainerError(
-                f"cannot copy file {name!r} to {dest}: {_reason(exc)}", path=self.path
-            ) from exc
-        try:
-            with os.fdopen(fd, "wb") as out, self.open(name) as stream:
+            with atomic_output(dest) as out, self.open(name) as stream:
                 while chunk := stream.read(_CHUNK):
                     digest.update(chunk)
                     if hasher is not None:
                         hasher.update(chunk)
                     out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(tmp_name, 0o644)
-            os.replace(tmp_name, dest)
-        except BaseException as exc:
-            try:
-                os.unlink(tmp_name)
-            except FileNotFoundError:
-                pass
-            if isinstance(exc, OSError):
-                raise ContainerError(
-                    f"cannot copy file {name!r} to {dest}: {_reason(exc)}", path=self.path
-                ) from exc
-            raise
-        fsync_directory(dest.parent)
+        except OSError as exc:
+            raise ContainerError(f"cannot copy file {name!r} to {dest}: {_reason(exc)}", path=self.path) from exc
         return digest.hexdigest()
 
     # -- internals -------------------------------------------------------
