@@ -492,6 +492,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         key: PublicKey = score_file.public_key
         Path(args.minisign_key).write_text(key.to_minisign(f"judge {score_file.judge_id} key"), "utf-8")
         _print(f"  minisign public key written to {args.minisign_key}")
+    if args.allowed_signers:
+        line = f"{score_file.judge_id} {score_file.public_key.to_openssh()}\n"
+        Path(args.allowed_signers).write_text(line, "utf-8")
+        _print(f"  allowed-signers line for ssh-keygen written to {args.allowed_signers}")
     return 0
 
 
@@ -629,6 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("score_file")
     sub.add_argument("--fingerprint", help="also require this judge key fingerprint")
     sub.add_argument("--minisign-key", help="write the judge's minisign public key file here")
+    sub.add_argument("--allowed-signers", help="write an ssh-keygen allowed-signers line for the judge's key here")
 
     demo = commands.add_parser("demo", help="the built-in demo").add_subparsers(dest="action", required=True)
     sub = add(demo, "round", cmd_demo_round,

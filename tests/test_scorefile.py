@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import PASSPHRASE, play_judge, require_tool
+from conftest import PASSPHRASE, play_judge, require_tool, run_cli
 from judge_app.errors import ScoreFileError
 from judge_app.judging import JudgeSession
 from judge_app.scorefile import IncompleteScores, export_score_file, read_score_file, parse_score_file
@@ -135,7 +135,9 @@ def test_ssh_keygen_verifies_a_real_score_file(exported, tmp_path):
     ssh_keygen = require_tool("ssh-keygen")
     payload = _extract(exported.score_file, tmp_path / "x")
     signers = tmp_path / "allowed_signers"
-    signers.write_text(f"J04 {exported.key.public_key.to_openssh()}\n")
+    shown = run_cli("verify", str(exported.score_file), "--allowed-signers", str(signers))
+    assert "both signatures verify" in shown.stdout
+    assert signers.read_text() == f"J04 {exported.key.public_key.to_openssh()}\n"
     with open(payload, "rb") as stdin:
         ok = subprocess.run([ssh_keygen, "-Y", "verify", "-f", str(signers), "-I", "J04", "-n", "dlg-score-file",
                              "-s", str(tmp_path / "x" / "scores.json.sig")], stdin=stdin, capture_output=True,
