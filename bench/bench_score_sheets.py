@@ -29,7 +29,7 @@ from judge_app.bundle import build_bundle, open_bundle  # noqa: E402
 from judge_app.demo import build_demo_contest, simulated_comments, simulated_scores  # noqa: E402
 from judge_app.keys import PrivateKey  # noqa: E402
 from judge_app.pdf.score_sheet import render_score_sheet  # noqa: E402
-from judge_app.pdf_fonts import register_sarabun  # noqa: E402
+from judge_app.pdf.fonts import register_sarabun  # noqa: E402
 from judge_app.scorefile import export_score_file, read_score_file  # noqa: E402
 from judge_app.workspace import Workspace  # noqa: E402
 

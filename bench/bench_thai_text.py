@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
 from judge_app.pdf.thai_text import ThaiParagraph, segment, wrap_lines
-from judge_app.pdf_fonts import register_sarabun
+from judge_app.pdf.fonts import register_sarabun
 
 SENTENCES = [
     "ผู้ทรงคุณวุฒิพิจารณาแล้วเห็นว่าระบบบริการประชาชนแบบดิจิทัลของเทศบาลมีความโดดเด่น",

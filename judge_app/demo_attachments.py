@@ -3,7 +3,7 @@
 Like the rest of the demo contest (:mod:`judge_app.demo`), every file comes from
 the seed and the entry alone, never from the clock or the global random
 generator, so the same seed always gives the same bytes. The PDF is Thai,
-shaped in the bundled Sarabun (:mod:`judge_app.pdf_fonts`), and its text
+shaped in the bundled Sarabun (:mod:`judge_app.pdf.fonts`), and its text
 extracts back as typed; the PNGs (a bar chart of service requests, or a
 phone-screen mock of the service) carry digits only, so they need no shaping.
 """
@@ -28,7 +28,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from . import demo_text as text
 from .model import ORG_TYPES
 from .paths import resources_dir
-from .pdf_fonts import register_sarabun
+from .pdf.fonts import register_sarabun
 
 if TYPE_CHECKING:  # demo.py imports this module to build the contest
     from .demo import EntryDraft

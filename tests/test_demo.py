@@ -24,7 +24,7 @@ from judge_app.demo import (
     simulated_scores,
 )
 from judge_app.model import ORG_TYPES, Contest, load_contest
-from judge_app.pdf_fonts import glyph_name_text
+from judge_app.pdf.fonts import glyph_name_text
 
 THAI = re.compile(r"[\u0e01-\u0e5b]")
 

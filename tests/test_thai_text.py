@@ -38,7 +38,7 @@ from judge_app.pdf.thai_text import (
     wrap_lines,
     wrap_spans,
 )
-from judge_app.pdf_fonts import register_sarabun
+from judge_app.pdf.fonts import register_sarabun
 
 REGULAR, BOLD = register_sarabun()
 

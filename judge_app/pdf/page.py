@@ -23,7 +23,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
 
-from ..pdf_fonts import register_sarabun
+from .fonts import register_sarabun
 from .thai_text import ThaiParagraph, draw_line
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

@@ -20,7 +20,7 @@ reportlab 5.1's own Thai handling has traps, and this module avoids each:
   spaces in the text are break opportunities and are never drawn.
 * Shaped glyphs do not extract as typed: HarfBuzz substitutes variant glyphs
   (reportlab gives them private-use codes, fixed by
-  :class:`judge_app.pdf_fonts.ExtractableTTFont`) and moves marks left of
+  :class:`judge_app.pdf.fonts.ExtractableTTFont`) and moves marks left of
   where the glyph box says, which makes pdftotext insert spaces (ปั้ น).
   Each drawn word whose glyphs are not its characters one for one carries
   its text as /ActualText, so copying and pdftotext give exactly what was typed.
@@ -428,7 +428,7 @@ def _draw_shaped(canvas: Any, x: float, y: float, line: str, font_name: str, fon
     see a gap after it and insert a space (pdftotext gives "ปั้ น"); a bigger
     font's lowered marks break lines there too. With the span, extractors
     read the text as typed, SARA AM included; the font's ToUnicode map (see
-    judge_app.pdf_fonts) still serves readers that ignore ActualText.
+    judge_app.pdf.fonts) still serves readers that ignore ActualText.
     """
     text = canvas.beginText(x, y)
     text.setFont(font_name, font_size)

@@ -21,7 +21,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
-from .paths import resources_dir
+from ..paths import resources_dir
 
 __all__ = ["ExtractableTTFont", "glyph_name_text", "register_sarabun"]
 
@@ -34,7 +34,7 @@ def register_sarabun() -> tuple[str, str]:
     (registering is slow), and later calls return the same names.
     """
     fonts = resources_dir() / "fonts"
-    names = ("DLGDemoSarabun", "DLGDemoSarabun-Bold")
+    names = ("DLGSarabun", "DLGSarabun-Bold")
     for name, file in zip(names, ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")):
         pdfmetrics.registerFont(ExtractableTTFont(name, str(fonts / file)))
     return names
