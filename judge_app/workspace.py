@@ -10,11 +10,13 @@ resumes exactly where the judge left off.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Iterator
 
 import sqlite_utils
 
@@ -176,8 +178,20 @@ class Workspace:
 
     # ------------------------------------------------------------ changes
 
-    def _transaction(self) -> Transaction:
-        return Transaction(self._conn)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One durable transaction; a database failure becomes a message a judge can act on."""
+        try:
+            with Transaction(self._conn):
+                yield
+        except sqlite3.OperationalError as exc:
+            raise WorkspaceError(
+                f"the change could not be saved ({exc}); check that the disk has space and try again — "
+                "everything saved before is safe",
+                path=self.path,
+            ) from None
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(f"the workspace could not be changed ({exc})", path=self.path) from None
 
     def _log(self, action: str, entry_id: str, criterion_id: str | None, old: str | None, new: str | None) -> None:
         self._conn.execute(
@@ -278,8 +292,12 @@ class Workspace:
             )
             self._log("conflict_declared", entry_id, None, None, reason.strip())
 
-    def withdraw_conflict(self, entry_id: str) -> None:
-        """Take back a conflict declaration made by mistake (logged like any change)."""
+    def withdraw_conflict(self, entry_id: str, *, restore_scores: dict[str, Decimal | str] | None = None) -> None:
+        """Take back a conflict declaration made by mistake (logged like any change).
+
+        ``restore_scores`` puts back the scores the declaration set aside, in the
+        same transaction, so an undo never leaves the entry with neither.
+        """
         self._require_entry(entry_id)
         with self._transaction():
             reason = self.conflict_reason(entry_id)
@@ -287,6 +305,8 @@ class Workspace:
                 return
             self._conn.execute("DELETE FROM conflicts WHERE entry_id = ?", (entry_id,))
             self._log("conflict_withdrawn", entry_id, None, reason, None)
+            if restore_scores:
+                self.set_scores(entry_id, dict(restore_scores))
 
     # ------------------------------------------------------------ reading
 

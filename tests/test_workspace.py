@@ -179,3 +179,38 @@ def test_saved_changes_survive_sigkill(issued, judge_data_dir, kill_after):
 
 def test_workspace_path_lives_in_the_data_folder(session, judge_data_dir):
     assert Path(session.workspace.path).is_relative_to(judge_data_dir / "workspaces")
+
+
+def test_withdrawing_a_conflict_can_restore_the_set_aside_scores(session):
+    ws = session.workspace
+    entry = session.bundle.entry_ids[3]
+    ws.set_scores(entry, {"C1": "4", "C2": "2.5"})
+    before = ws.scores_of(entry)
+    ws.declare_conflict(entry, "")
+    ws.withdraw_conflict(entry, restore_scores=before)
+    assert ws.scores_of(entry) == before and ws.conflict_reason(entry) is None
+
+
+def test_a_database_failure_is_a_clear_message_and_changes_nothing(session, monkeypatch):
+    ws = session.workspace
+    entry = session.bundle.entry_ids[0]
+    ws.set_score(entry, "C1", "3")
+
+    class FullDisk:
+        def __init__(self, conn):
+            self.conn = conn
+
+        def __getattr__(self, name):
+            return getattr(self.conn, name)
+
+        def execute(self, sql, *args):
+            if sql.startswith("INSERT INTO change_log"):
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.conn.execute(sql, *args)
+
+    real = ws._conn
+    monkeypatch.setattr(ws, "_conn", FullDisk(real))
+    with pytest.raises(WorkspaceError, match="disk is full.*everything saved before is safe"):
+        ws.set_score(entry, "C1", "4")
+    monkeypatch.setattr(ws, "_conn", real)
+    assert ws.scores_of(entry) == {"C1": Decimal(3)}

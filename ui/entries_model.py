@@ -1,0 +1,329 @@
+"""The judge's list of entries as a Qt table model, and the filter over it.
+
+Rows are the bundle's entries in bundle order. What the judge has recorded
+about each (status, total) is read from the workspace the first time a row is
+shown and cached; :meth:`EntriesTableModel.refresh_entry` re-reads one row
+after a change. The model holds no rules: status and total come from
+:meth:`judge_app.workspace.Workspace.state`, the total's spelling from
+:func:`judge_app.scoring.total_str`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
+
+from judge_app.judging import JudgeSession
+from judge_app.model import ORG_TYPES, Entry
+from judge_app.scoring import EntryStatus, total_str
+from judge_app.workspace import EntryState
+
+from .undo import ChangeNotifier
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+#: Order of statuses when the status column is sorted (work left to do first).
+STATUS_ORDER = {
+    EntryStatus.NOT_STARTED: 0,
+    EntryStatus.IN_PROGRESS: 1,
+    EntryStatus.SCORED: 2,
+    EntryStatus.CONFLICT: 3,
+}
+
+#: One colour per status; the icons also differ in shape, for colour-blind judges.
+STATUS_COLOURS = {
+    EntryStatus.NOT_STARTED: "#9aa1ab",
+    EntryStatus.IN_PROGRESS: "#d08a00",
+    EntryStatus.SCORED: "#1f8a45",
+    EntryStatus.CONFLICT: "#8a4fbf",
+}
+
+MUTED = QColor("#7b818a")
+
+
+def search_key(text: str) -> str:
+    """Text as compared by the search box: compatibility-normalised and case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+_ICONS: dict[EntryStatus, QIcon] = {}
+
+
+def status_icon(status: EntryStatus) -> QIcon | None:
+    """A small round icon: ring, half, full with a tick, or crossed out (None without a GUI)."""
+    icon = _ICONS.get(status)
+    if icon is not None:
+        return icon
+    if QGuiApplication.instance() is None:
+        return None
+    size, ratio = 16, 2
+    pixmap = QPixmap(size * ratio, size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = QColor(STATUS_COLOURS[status])
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.6))
+    box = QRectF(2.5, 2.5, 11.0, 11.0)
+    if status == EntryStatus.NOT_STARTED:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(box)
+    elif status == EntryStatus.IN_PROGRESS:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(box)
+        painter.setBrush(QBrush(colour))
+        painter.drawPie(box, 90 * 16, 180 * 16)
+    elif status == EntryStatus.SCORED:
+        painter.setBrush(QBrush(colour))
+        painter.drawEllipse(box)
+        painter.setPen(QPen(QColor("white"), 1.8))
+        painter.drawPolyline([QPointF(5.2, 8.2), QPointF(7.2, 10.2), QPointF(10.8, 5.8)])
+    else:
+        painter.setBrush(QBrush(colour))
+        painter.drawEllipse(box)
+        painter.setPen(QPen(QColor("white"), 1.8))
+        painter.drawLine(QPointF(5.0, 8.0), QPointF(11.0, 8.0))
+    painter.end()
+    icon = QIcon(pixmap)
+    _ICONS[status] = icon
+    return icon
+
+
+def less_than_then_row(proxy: QSortFilterProxyModel, left: QModelIndex, right: QModelIndex) -> bool:
+    """Compare sort keys; equal keys keep bundle order whichever way the column is sorted."""
+    role = proxy.sortRole()
+    a, b = left.data(role), right.data(role)
+    if a != b:
+        return a < b
+    if proxy.sortOrder() == Qt.SortOrder.DescendingOrder:
+        return left.row() > right.row()
+    return left.row() < right.row()
+
+
+class EntriesTableModel(QAbstractTableModel):
+    """The entries of the judge's bundle with their status and total."""
+
+    COL_STATUS, COL_ID, COL_ORG, COL_TYPE, COL_PROVINCE, COL_TITLE, COL_TOTAL = range(7)
+    COLUMN_COUNT = 7
+
+    def __init__(self, session: JudgeSession, parent: QObject | None = None, *,
+                 language: str = "th", notifier: ChangeNotifier | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.language = language
+        self._entries: tuple[Entry, ...] = tuple(session.bundle.entries)
+        self._rows = {entry.id: row for row, entry in enumerate(self._entries)}
+        self._states: dict[int, EntryState] = {}
+        self._search = [
+            search_key(" ".join((e.id, e.org_name, e.province, e.project_title))) for e in self._entries
+        ]
+        if notifier is not None:
+            notifier.changed.connect(self.refresh_entry)
+
+    # ------------------------------------------------------------ rows
+
+    def entry_at(self, row: int) -> Entry:
+        return self._entries[row]
+
+    def row_of(self, entry_id: str) -> int:
+        return self._rows[entry_id]
+
+    def entry_ids(self) -> list[str]:
+        return [e.id for e in self._entries]
+
+    def state_at(self, row: int) -> EntryState:
+        """The workspace's record of a row, read once and cached until refreshed."""
+        state = self._states.get(row)
+        if state is None:
+            state = self.session.workspace.state(self._entries[row].id)
+            self._states[row] = state
+        return state
+
+    def refresh_entry(self, entry_id: str) -> None:
+        """Re-read one entry from the workspace and repaint its row."""
+        row = self._rows.get(entry_id)
+        if row is None:
+            return
+        self._states.pop(row, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
+
+    def refresh_all(self) -> None:
+        self._states.clear()
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, self.COLUMN_COUNT - 1))
+
+    def matches(self, row: int, terms: list[str]) -> bool:
+        """Whether every search term (already passed through search_key) is in the row's text."""
+        haystack = self._search[row]
+        return all(term in haystack for term in terms)
+
+    def progress(self) -> tuple[int, int]:
+        """(entries scored or under a declared conflict, all entries)."""
+        done = sum(
+            self.state_at(row).status in (EntryStatus.SCORED, EntryStatus.CONFLICT)
+            for row in range(len(self._entries))
+        )
+        return done, len(self._entries)
+
+    def status_text(self, status: EntryStatus) -> str:
+        if status == EntryStatus.NOT_STARTED:
+            return self.tr("not started")
+        if status == EntryStatus.IN_PROGRESS:
+            return self.tr("in progress")
+        if status == EntryStatus.SCORED:
+            return self.tr("complete")
+        return self.tr("conflict")
+
+    # ------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("Status"), self.tr("No."), self.tr("Organisation"), self.tr("Type"),
+                self.tr("Province"), self.tr("Project"), self.tr("Total"),
+            )[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._entries) and 0 <= column < self.COLUMN_COUNT):
+            return None
+        entry = self._entries[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(entry, row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS:
+            return status_icon(self.state_at(row).status)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == self.COL_TOTAL:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self.state_at(row).status == EntryStatus.CONFLICT:
+            return QBrush(MUTED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_STATUS:
+                state = self.state_at(row)
+                if state.status == EntryStatus.CONFLICT and state.conflict_reason:
+                    return self.status_text(state.status) + ": " + state.conflict_reason
+                return self.status_text(state.status)
+            if column in (self.COL_ORG, self.COL_TITLE):
+                return self._display(entry, row, column)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def _org_type(self, entry: Entry) -> str:
+        th, en = ORG_TYPES.get(entry.org_type, (entry.org_type, entry.org_type))
+        return en if self.language == "en" else th
+
+    def _display(self, entry: Entry, row: int, column: int) -> str:
+        if column == self.COL_STATUS:
+            return self.status_text(self.state_at(row).status)
+        if column == self.COL_ID:
+            return entry.id
+        if column == self.COL_ORG:
+            return entry.org_name
+        if column == self.COL_TYPE:
+            return self._org_type(entry)
+        if column == self.COL_PROVINCE:
+            return entry.province
+        if column == self.COL_TITLE:
+            return entry.project_title
+        state = self.state_at(row)
+        return total_str(state.total) if state.total is not None else ""
+
+    def _sort_key(self, entry: Entry, row: int, column: int):
+        if column == self.COL_STATUS:
+            return STATUS_ORDER[self.state_at(row).status]
+        if column == self.COL_TOTAL:
+            total = self.state_at(row).total
+            # Numeric, so 100.00 sorts above 9.50; unscored entries sort below every total.
+            return float(total) if total is not None else -1.0
+        return self._display(entry, row, column)
+
+
+class EntriesFilterProxy(QSortFilterProxyModel):
+    """Filters the entries by status and by a search text, and sorts by real values.
+
+    The search is a plain substring match (every word must appear) over the id,
+    organisation, province and project title; Thai works as typed, with no regex.
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._status: EntryStatus | None = None
+        self._terms: list[str] = []
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def source(self) -> EntriesTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, EntriesTableModel)
+        return model
+
+    @property
+    def status_filter(self) -> EntryStatus | None:
+        return self._status
+
+    @property
+    def text_filter(self) -> str:
+        return " ".join(self._terms)
+
+    def set_status_filter(self, status: EntryStatus | None) -> None:
+        if status == self._status:
+            return
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text_filter(self, text: str) -> None:
+        terms = search_key(text).split()
+        if terms == self._terms:
+            return
+        self.beginFilterChange()
+        self._terms = terms
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
+        return less_than_then_row(self, left, right)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.source()
+        if self._status is not None and model.state_at(source_row).status != self._status:
+            return False
+        return not self._terms or model.matches(source_row, self._terms)
+
+    def progress(self) -> tuple[int, int]:
+        """(scored or conflict, all entries) over the whole bundle, whatever the filter."""
+        return self.source().progress()
+
+    def entry_id_at(self, proxy_row: int) -> str:
+        source = self.mapToSource(self.index(proxy_row, 0))
+        return self.source().entry_at(source.row()).id
