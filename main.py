@@ -13,7 +13,7 @@ def wants_gui(argv: list[str]) -> bool:
         return True
     if all(arg.startswith(GUI_FLAGS) for arg in argv):
         return True
-    return len(argv) == 1 and argv[0].endswith(".dlgbundle")
+    return len(argv) == 1 and argv[0].lower().endswith(".dlgbundle")
 
 
 def main() -> None:
