@@ -225,13 +225,16 @@ def open_bundle(
                 f"signed by key {key.fingerprint}, not the expected {expected_fingerprint}", path=path
             )
         contest, round_, judge, entries = _contents(manifest, path)
-        pin = pins.check_and_pin(contest.id, key, bundle=path) if pins is not None else None
+        if pins is not None and pins.pinned(contest.id) not in (None, key):
+            pins.check_and_pin(contest.id, key, bundle=path)  # raises the loud mismatch error
         listed = [MANIFEST, MANIFEST_SIGNATURE] + [a.file for e in entries for a in e.attachments]
         try:
             container.require_names(listed)
         except ContainerError as exc:
             raise BundleError(exc.message, path=path) from None
         _verify_attachments(container, entries, path, progress)
+        # A key is trusted only once the whole bundle has passed every check.
+        pin = pins.check_and_pin(contest.id, key, bundle=path) if pins is not None else None
         return OpenedBundle(
             path=path,
             sha256=container.sha256,

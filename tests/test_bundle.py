@@ -188,3 +188,16 @@ def test_any_single_byte_change_is_detected(small_bundle, tmp_path_factory, posi
     target.write_bytes(bytes(data))
     with pytest.raises(BundleError):
         open_bundle(target, None)
+
+
+def test_a_refused_bundle_pins_nothing(issued, tmp_path):
+    def damage(members):
+        name = next(n for n, _ in members if n.startswith("attachments/"))
+        return [(n, bytes([d[0] ^ 1]) + d[1:] if n == name else d) for n, d in members]
+
+    bad = rewrite(issued.bundles["J01"], tmp_path / "bad.dlgbundle", damage)
+    pins = PinStore(tmp_path / "pins.json")
+    with pytest.raises(BundleError):
+        open_bundle(bad, pins)
+    assert pins.pinned(issued.contest.id) is None
+    assert open_bundle(issued.bundles["J01"], pins).newly_pinned

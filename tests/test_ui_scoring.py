@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from judge_app.judging import JudgeSession
 from judge_app.scoring import EntryStatus, total_str
+from ui.criterion_card import typed_character
 from ui.entries_model import EntriesFilterProxy, EntriesTableModel, search_key
 from ui.fonts import install_fonts
 from ui.review import ReviewDialog, ReviewTableModel
-from ui.scoring_panel import COMMENT_SAVE_DELAY_MS, ScoringPanel, typed_character
+from ui.scoring_panel import COMMENT_SAVE_DELAY_MS, ScoringPanel
 from ui.undo import ChangeNotifier, SetScoreCommand
 
 
@@ -535,7 +536,7 @@ def test_screens_render(qtbot, qapp, scoring, tmp_path):
 
 def test_a_long_scale_uses_a_list_and_still_takes_typed_scores(qtbot, qapp):
     from judge_app.model import Criterion, Level
-    from ui.scoring_panel import ScoreChooser
+    from ui.criterion_card import ScoreChooser
 
     criterion = Criterion("X1", "ทดสอบ", "Test", "", "", Decimal("100"), Decimal("0"), Decimal("100"),
                           Decimal("1"), (Level(Decimal("0"), "ไม่มี", "none"),))

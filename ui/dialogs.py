@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +95,12 @@ def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def documents_folder() -> Path:
+    """Where the open and save dialogs start when no folder was remembered."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 class BundleSummaryDialog(QDialog):
@@ -543,5 +549,5 @@ class ConfirmIncompleteDialog(QMessageBox):
 
 __all__ = [
     "BundleSummaryDialog", "ConfirmIncompleteDialog", "ConflictsDialog", "ExportResultDialog",
-    "KeyCreateDialog", "UnlockDialog", "deadline_text", "grouped", "message_box",
+    "KeyCreateDialog", "UnlockDialog", "deadline_text", "documents_folder", "grouped", "message_box",
 ]

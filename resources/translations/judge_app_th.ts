@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="en">
 <context>
+    <name>BundleOpening</name>
+    <message>
+        <source>Open an entry bundle</source>
+        <extracomment>The check of a bundle (or the demo&apos;s preparation) under way, if any.</extracomment>
+        <translation>เปิดชุดผลงาน</translation>
+    </message>
+    <message>
+        <source>Preparing the demo contest…</source>
+        <translation>กำลังเตรียมการประกวดตัวอย่าง…</translation>
+    </message>
+    <message>
+        <source>Demo contest</source>
+        <translation>การประกวดตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>The demo contest could not be prepared.</source>
+        <translation>เตรียมการประกวดตัวอย่างไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>This bundle is signed by a different secretariat key than the one trusted for this contest. Do not use it: call the secretariat and compare the fingerprint.</source>
+        <translation>ชุดผลงานนี้ลงนามด้วยกุญแจของฝ่ายเลขานุการที่ต่างจากกุญแจที่เชื่อถือไว้สำหรับการประกวดนี้ ห้ามใช้ชุดผลงานนี้ โปรดโทรหาฝ่ายเลขานุการและเทียบลายนิ้วมือกุญแจ</translation>
+    </message>
+    <message>
+        <source>Bundle refused</source>
+        <translation>ไม่รับชุดผลงาน</translation>
+    </message>
+    <message>
+        <source>My signing key</source>
+        <translation>กุญแจลงนามของฉัน</translation>
+    </message>
+    <message>
+        <source>It is printed on your score sheets; the secretariat checks it before accepting your scores.</source>
+        <translation>ลายนิ้วมือนี้พิมพ์อยู่บนใบให้คะแนนของท่าน ฝ่ายเลขานุการจะตรวจสอบก่อนรับผลคะแนน</translation>
+    </message>
+    <message>
+        <source>Conflicts of interest</source>
+        <translation>การมีส่วนได้เสีย</translation>
+    </message>
+    <message>
+        <source>Checking %1 …</source>
+        <translation>กำลังตรวจสอบ %1 …</translation>
+    </message>
+    <message>
+        <source>This bundle did not pass the checks, so it was not opened. It may be damaged or altered; ask the secretariat for a new copy.</source>
+        <translation>ชุดผลงานนี้ไม่ผ่านการตรวจสอบ จึงไม่ได้เปิด ไฟล์อาจเสียหายหรือถูกแก้ไข โปรดขอสำเนาใหม่จากฝ่ายเลขานุการ</translation>
+    </message>
+    <message>
+        <source>Entry bundles (*%1)</source>
+        <translation>ชุดผลงาน (*%1)</translation>
+    </message>
+    <message>
+        <source>This bundle could not be opened.</source>
+        <translation>เปิดชุดผลงานนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <source>This bundle could not be opened because of an unexpected problem.</source>
+        <translation>เปิดชุดผลงานนี้ไม่ได้เพราะเกิดปัญหาที่ไม่คาดคิด</translation>
+    </message>
+    <message>
+        <source>%1 was not opened.</source>
+        <translation>ไม่ได้เปิด %1</translation>
+    </message>
+    <message>
+        <source>Your signing key&apos;s fingerprint is:</source>
+        <translation>ลายนิ้วมือกุญแจลงนามของท่านคือ:</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>สาเหตุ: %1</translation>
+    </message>
+</context>
+<context>
     <name>BundleSummaryDialog</name>
     <message>
         <source>Bundle checked</source>
@@ -231,6 +303,69 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <source>This score file belongs to another bundle or judge; choose one exported from this bundle.</source>
+        <translation>ไฟล์ผลคะแนนนี้เป็นของชุดผลงานหรือกรรมการอื่น โปรดเลือกไฟล์ที่ส่งออกจากชุดผลงานนี้</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to sign the score file. The signature shows that the scores are yours and were not changed after you exported them.</source>
+        <translation>พิมพ์รหัสผ่านเพื่อลงนามไฟล์ผลคะแนน ลายมือชื่ออิเล็กทรอนิกส์แสดงว่าคะแนนเป็นของท่าน และไม่ถูกแก้ไขหลังส่งออก</translation>
+    </message>
+    <message>
+        <source>Save the score file</source>
+        <translation>บันทึกไฟล์ผลคะแนน</translation>
+    </message>
+    <message>
+        <source>Signing and saving the score file…</source>
+        <translation>กำลังลงนามและบันทึกไฟล์ผลคะแนน…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>ส่งออกไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>The score file was not saved. Your scores are safe in the app.</source>
+        <translation>ไม่ได้บันทึกไฟล์ผลคะแนน คะแนนของท่านยังอยู่ในโปรแกรมครบถ้วน</translation>
+    </message>
+    <message>
+        <source>Save the score sheets</source>
+        <translation>บันทึกใบให้คะแนน</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>เอกสาร PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Preparing the score sheets…</source>
+        <translation>กำลังจัดทำใบให้คะแนน…</translation>
+    </message>
+    <message>
+        <source>Score sheets</source>
+        <translation>ใบให้คะแนน</translation>
+    </message>
+    <message>
+        <source>The score sheets could not be made.</source>
+        <translation>จัดทำใบให้คะแนนไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Which score file to print?</source>
+        <translation>เลือกไฟล์ผลคะแนนที่จะพิมพ์</translation>
+    </message>
+    <message>
+        <source>Score files (*%1)</source>
+        <translation>ไฟล์ผลคะแนน (*%1)</translation>
+    </message>
+    <message>
+        <source>Score file saved: %1</source>
+        <translation>บันทึกไฟล์ผลคะแนนแล้ว: %1</translation>
+    </message>
+    <message>
+        <source>Score sheets saved: %1</source>
+        <translation>บันทึกใบให้คะแนนแล้ว: %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportResultDialog</name>
     <message>
         <source>Score file saved</source>
@@ -375,74 +510,6 @@
         <translation>ท้องถิ่นดิจิทัล — การให้คะแนน</translation>
     </message>
     <message>
-        <source>Open an entry bundle</source>
-        <translation>เปิดชุดผลงาน</translation>
-    </message>
-    <message>
-        <source>Entry bundles (*%1)</source>
-        <translation>ชุดผลงาน (*%1)</translation>
-    </message>
-    <message>
-        <source>Preparing the demo contest…</source>
-        <translation>กำลังเตรียมการประกวดตัวอย่าง…</translation>
-    </message>
-    <message>
-        <source>Demo contest</source>
-        <translation>การประกวดตัวอย่าง</translation>
-    </message>
-    <message>
-        <source>The demo contest could not be prepared.</source>
-        <translation>เตรียมการประกวดตัวอย่างไม่สำเร็จ</translation>
-    </message>
-    <message>
-        <source>Checking %1 …</source>
-        <translation>กำลังตรวจสอบ %1 …</translation>
-    </message>
-    <message>
-        <source>This bundle is signed by a different secretariat key than the one trusted for this contest. Do not use it: call the secretariat and compare the fingerprint.</source>
-        <translation>ชุดผลงานนี้ลงนามด้วยกุญแจของฝ่ายเลขานุการที่ต่างจากกุญแจที่เชื่อถือไว้สำหรับการประกวดนี้ ห้ามใช้ชุดผลงานนี้ โปรดโทรหาฝ่ายเลขานุการและเทียบลายนิ้วมือกุญแจ</translation>
-    </message>
-    <message>
-        <source>This bundle did not pass the checks, so it was not opened. It may be damaged or altered; ask the secretariat for a new copy.</source>
-        <translation>ชุดผลงานนี้ไม่ผ่านการตรวจสอบ จึงไม่ได้เปิด ไฟล์อาจเสียหายหรือถูกแก้ไข โปรดขอสำเนาใหม่จากฝ่ายเลขานุการ</translation>
-    </message>
-    <message>
-        <source>This bundle could not be opened.</source>
-        <translation>เปิดชุดผลงานนี้ไม่ได้</translation>
-    </message>
-    <message>
-        <source>This bundle could not be opened because of an unexpected problem.</source>
-        <translation>เปิดชุดผลงานนี้ไม่ได้เพราะเกิดปัญหาที่ไม่คาดคิด</translation>
-    </message>
-    <message>
-        <source>Bundle refused</source>
-        <translation>ไม่รับชุดผลงาน</translation>
-    </message>
-    <message>
-        <source>%1 was not opened.</source>
-        <translation>ไม่ได้เปิด %1</translation>
-    </message>
-    <message>
-        <source>Reason: %1</source>
-        <translation>สาเหตุ: %1</translation>
-    </message>
-    <message>
-        <source>My signing key</source>
-        <translation>กุญแจลงนามของฉัน</translation>
-    </message>
-    <message>
-        <source>Your signing key&apos;s fingerprint is:</source>
-        <translation>ลายนิ้วมือกุญแจลงนามของท่านคือ:</translation>
-    </message>
-    <message>
-        <source>It is printed on your score sheets; the secretariat checks it before accepting your scores.</source>
-        <translation>ลายนิ้วมือนี้พิมพ์อยู่บนใบให้คะแนนของท่าน ฝ่ายเลขานุการจะตรวจสอบก่อนรับผลคะแนน</translation>
-    </message>
-    <message>
-        <source>Conflicts of interest</source>
-        <translation>การมีส่วนได้เสีย</translation>
-    </message>
-    <message>
         <source>✔ Every change is saved as you make it</source>
         <translation>✔ ทุกการเปลี่ยนแปลงบันทึกทันที</translation>
     </message>
@@ -457,66 +524,6 @@
     <message>
         <source>This change to entry %1 was not made:</source>
         <translation>การเปลี่ยนแปลงผลงาน %1 นี้ไม่ได้บันทึก:</translation>
-    </message>
-    <message>
-        <source>Type your passphrase to sign the score file. The signature shows that the scores are yours and were not changed after you exported them.</source>
-        <translation>พิมพ์รหัสผ่านเพื่อลงนามไฟล์ผลคะแนน ลายมือชื่ออิเล็กทรอนิกส์แสดงว่าคะแนนเป็นของท่าน และไม่ถูกแก้ไขหลังส่งออก</translation>
-    </message>
-    <message>
-        <source>Save the score file</source>
-        <translation>บันทึกไฟล์ผลคะแนน</translation>
-    </message>
-    <message>
-        <source>Score files (*%1)</source>
-        <translation>ไฟล์ผลคะแนน (*%1)</translation>
-    </message>
-    <message>
-        <source>Signing and saving the score file…</source>
-        <translation>กำลังลงนามและบันทึกไฟล์ผลคะแนน…</translation>
-    </message>
-    <message>
-        <source>Score file saved: %1</source>
-        <translation>บันทึกไฟล์ผลคะแนนแล้ว: %1</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>ส่งออกไม่สำเร็จ</translation>
-    </message>
-    <message>
-        <source>The score file was not saved. Your scores are safe in the app.</source>
-        <translation>ไม่ได้บันทึกไฟล์ผลคะแนน คะแนนของท่านยังอยู่ในโปรแกรมครบถ้วน</translation>
-    </message>
-    <message>
-        <source>Which score file to print?</source>
-        <translation>เลือกไฟล์ผลคะแนนที่จะพิมพ์</translation>
-    </message>
-    <message>
-        <source>Save the score sheets</source>
-        <translation>บันทึกใบให้คะแนน</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>เอกสาร PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>This score file belongs to another bundle or judge; choose one exported from this bundle.</source>
-        <translation>ไฟล์ผลคะแนนนี้เป็นของชุดผลงานหรือกรรมการอื่น โปรดเลือกไฟล์ที่ส่งออกจากชุดผลงานนี้</translation>
-    </message>
-    <message>
-        <source>Preparing the score sheets…</source>
-        <translation>กำลังจัดทำใบให้คะแนน…</translation>
-    </message>
-    <message>
-        <source>Score sheets saved: %1</source>
-        <translation>บันทึกใบให้คะแนนแล้ว: %1</translation>
-    </message>
-    <message>
-        <source>Score sheets</source>
-        <translation>ใบให้คะแนน</translation>
-    </message>
-    <message>
-        <source>The score sheets could not be made.</source>
-        <translation>จัดทำใบให้คะแนนไม่สำเร็จ</translation>
     </message>
     <message>
         <source>Next / previous entry</source>
@@ -994,7 +1001,7 @@ Do you want to replace it?</source>
     <name>ScoreChooser</name>
     <message>
         <source>Clear</source>
-        <extracomment>Comments are saved this long after the judge stops typing (and at once on focus-out). Typed characters combine (&quot;3&quot;, &quot;.&quot;, &quot;5&quot; → 3.5) when they come within this time. Up to this many allowed scores show as buttons; longer scales use a drop-down list. The Thai Kedmanee layout&apos;s number row (and its &quot;.&quot; key), read as what the key is labelled.</extracomment>
+        <extracomment>Typed characters combine (&quot;3&quot;, &quot;.&quot;, &quot;5&quot; → 3.5) when they come within this time. Up to this many allowed scores show as buttons; longer scales use a drop-down list. The Thai Kedmanee layout&apos;s number row (and its &quot;.&quot; key), read as what the key is labelled.</extracomment>
         <translation>ล้าง</translation>
     </message>
     <message>
@@ -1006,6 +1013,7 @@ Do you want to replace it?</source>
     <name>ScoringPanel</name>
     <message>
         <source>Declare conflict of interest…</source>
+        <extracomment>Comments are saved this long after the judge stops typing (and at once on focus-out).</extracomment>
         <translation>แจ้งการมีส่วนได้เสีย…</translation>
     </message>
     <message>
