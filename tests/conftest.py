@@ -145,3 +145,38 @@ def play_judge(issued: IssuedRound, judge_id: str, folder: Path, *, complete: bo
         out = folder / default_file_name(ws, ws.next_sequence())
         export_score_file(ws, key, out, allow_incomplete=not complete)
     return PlayedJudge(judge_id, data_dir, key, out, issued.bundles[judge_id])
+
+
+# ---------------------------------------------------------------- the window in a language
+
+
+@pytest.fixture
+def thai_app(qapp):
+    from ui.fonts import install_fonts
+    from ui.i18n import install_language, uninstall_language
+
+    install_fonts(qapp)
+    install_language("th")
+    yield qapp
+    uninstall_language()
+
+
+@pytest.fixture
+def english_app(qapp):
+    from ui.fonts import install_fonts
+    from ui.i18n import install_language, uninstall_language
+
+    install_fonts(qapp)
+    install_language("en")
+    yield qapp
+    uninstall_language()
+
+
+@pytest.fixture
+def no_system_viewer(monkeypatch):
+    """Files the window would open with the system viewer, recorded instead of opened."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    return opened

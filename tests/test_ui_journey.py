@@ -12,9 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from judge_app.merge import merge_file
@@ -22,37 +21,11 @@ from judge_app.scorefile import read_score_file
 from judge_app.scoring import EntryStatus
 from judge_app.thai_dates import thai_date
 from ui.dialogs import BundleSummaryDialog, ConflictsDialog, ExportResultDialog, KeyCreateDialog, UnlockDialog
-from ui.fonts import install_fonts
-from ui.i18n import install_language, uninstall_language
 from ui.judge_window import JudgeWindow
+from ui_helpers import new_window
 
 PASSPHRASE = "mango tree by the house 2565"  # QTest types ASCII only
 OPEN_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def thai_app(qapp):
-    install_fonts(qapp)
-    install_language("th")
-    yield qapp
-    uninstall_language()
-
-
-@pytest.fixture
-def no_system_viewer(monkeypatch):
-    opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
-    return opened
-
-
-def new_window(qtbot) -> JudgeWindow:
-    window = JudgeWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    return window
 
 
 def drop_file(window: JudgeWindow, path: Path) -> tuple[bool, bool]:

@@ -11,10 +11,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from judge_app.bundle import build_bundle
@@ -26,54 +25,20 @@ from judge_app.scoring import EntryStatus
 from ui.app import parse_arguments
 from ui.dialogs import ConfirmIncompleteDialog, UnlockDialog
 from ui.entry_view import ImageDocumentView, OtherFileView, PdfDocumentView
-from ui.fonts import install_fonts
 from ui.i18n import (
     TsTranslator,
     app_settings,
     current_language,
-    install_language,
     saved_language,
     translation_file,
-    uninstall_language,
 )
 from ui.judge_window import JudgeWindow, bundle_paths_of
 from ui.worker import Op
+from ui_helpers import new_window
 
 PASSPHRASE = "correct horse battery 2565"
 TIMEOUT = 30_000
 UI = Path(__file__).resolve().parent.parent / "ui"
-
-
-@pytest.fixture
-def thai_app(qapp):
-    install_fonts(qapp)
-    install_language("th")
-    yield qapp
-    uninstall_language()
-
-
-@pytest.fixture
-def english_app(qapp):
-    install_fonts(qapp)
-    install_language("en")
-    yield qapp
-    uninstall_language()
-
-
-@pytest.fixture
-def no_system_viewer(monkeypatch):
-    opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
-    return opened
-
-
-def new_window(qtbot) -> JudgeWindow:
-    window = JudgeWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def open_ready(qtbot, window: JudgeWindow, path: Path) -> JudgeSession:

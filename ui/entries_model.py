@@ -13,7 +13,9 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -111,6 +113,20 @@ def less_than_then_row(proxy: QSortFilterProxyModel, left: QModelIndex, right: Q
     return left.row() < right.row()
 
 
+#: Status words of both models (entries list and review), marked for translation once.
+STATUS_WORDS = {
+    EntryStatus.NOT_STARTED: QT_TRANSLATE_NOOP("EntriesTableModel", "not started"),
+    EntryStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("EntriesTableModel", "in progress"),
+    EntryStatus.SCORED: QT_TRANSLATE_NOOP("EntriesTableModel", "complete"),
+    EntryStatus.CONFLICT: QT_TRANSLATE_NOOP("EntriesTableModel", "conflict"),
+}
+
+
+def status_text(status: EntryStatus) -> str:
+    """A status as the judge reads it, in the current language."""
+    return QCoreApplication.translate("EntriesTableModel", STATUS_WORDS[status])
+
+
 class EntriesTableModel(QAbstractTableModel):
     """The entries of the judge's bundle with their status and total."""
 
@@ -177,13 +193,7 @@ class EntriesTableModel(QAbstractTableModel):
         return done, len(self._entries)
 
     def status_text(self, status: EntryStatus) -> str:
-        if status == EntryStatus.NOT_STARTED:
-            return self.tr("not started")
-        if status == EntryStatus.IN_PROGRESS:
-            return self.tr("in progress")
-        if status == EntryStatus.SCORED:
-            return self.tr("complete")
-        return self.tr("conflict")
+        return status_text(status)
 
     # ------------------------------------------------------------ Qt model
 

@@ -36,7 +36,7 @@ from judge_app.judging import JudgeSession
 from judge_app.scoring import EntryStatus, total_str
 from judge_app.workspace import EntryState
 
-from .entries_model import MUTED, SORT_ROLE, STATUS_ORDER, less_than_then_row, status_icon
+from .entries_model import MUTED, SORT_ROLE, STATUS_ORDER, less_than_then_row, status_icon, status_text
 
 CONFLICT_BACKGROUND = QColor("#f1f1f3")
 
@@ -69,13 +69,7 @@ class ReviewTableModel(QAbstractTableModel):
         return [s.total for s in self.states if s.total is not None]
 
     def status_text(self, status: EntryStatus) -> str:
-        if status == EntryStatus.NOT_STARTED:
-            return self.tr("not started")
-        if status == EntryStatus.IN_PROGRESS:
-            return self.tr("in progress")
-        if status == EntryStatus.SCORED:
-            return self.tr("complete")
-        return self.tr("conflict")
+        return status_text(status)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
