@@ -8,10 +8,12 @@ shown or written (two decimals, half up).
 
 from __future__ import annotations
 
+import statistics
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .decimals import decimal_str, fraction_str, parse_decimal
 from .model import Criterion, Rubric
@@ -71,3 +73,23 @@ def total_str(total: Fraction) -> str:
 
 def is_complete(rubric: Rubric, scores: Mapping[str, object]) -> bool:
     return all(c.id in scores for c in rubric.criteria)
+
+
+@dataclass(frozen=True)
+class TotalsSummary:
+    """How a judge's own totals spread: what the judge checks their consistency against."""
+
+    count: int
+    mean: Fraction
+    sd: Fraction | None  # sample SD as an exact fraction where possible; None below two totals
+    lowest: Fraction
+    highest: Fraction
+
+
+def summarise_totals(totals: Sequence[Fraction]) -> TotalsSummary | None:
+    """Mean, sample standard deviation, lowest and highest of a judge's totals (None if none)."""
+    if not totals:
+        return None
+    mean = sum(totals, Fraction(0)) / len(totals)
+    sd = Fraction(statistics.stdev(totals)) if len(totals) > 1 else None
+    return TotalsSummary(len(totals), mean, sd, min(totals), max(totals))

@@ -85,3 +85,13 @@ def test_criterion_means_are_exact(scores, expected):
     srows = [{"entry_id": "E1", "judge_id": j, "criterion_id": "C1", "score": str(s)} for j, s in zip(("J1", "J2"), scores)]
     (result,) = compute_results(contest, "r1", rows, srows)
     assert result.criterion_mean("C1") == expected
+
+
+def test_a_judges_own_totals_summary_matches_the_textbook_example():
+    from judge_app.scoring import summarise_totals
+
+    summary = summarise_totals([Fraction(v) for v in (2, 4, 4, 4, 5, 5, 7, 9)])
+    assert (summary.count, summary.mean, summary.lowest, summary.highest) == (8, 5, 2, 9)
+    assert f"{float(summary.sd):.4f}" == "2.1381"
+    assert summarise_totals([]) is None
+    assert summarise_totals([Fraction(70)]).sd is None

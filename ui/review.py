@@ -7,7 +7,6 @@ totals at the bottom. Conflict rows are greyed; nothing here can be edited.
 
 from __future__ import annotations
 
-import statistics
 from fractions import Fraction
 
 from PySide6.QtCore import (
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from judge_app.decimals import decimal_str, fraction_str
 from judge_app.judging import JudgeSession
-from judge_app.scoring import EntryStatus, total_str
+from judge_app.scoring import EntryStatus, summarise_totals, total_str
 from judge_app.workspace import EntryState
 
 from .entries_model import MUTED, SORT_ROLE, STATUS_ORDER, less_than_then_row, status_icon, status_text
@@ -162,15 +161,6 @@ class ReviewSortProxy(QSortFilterProxyModel):
         return less_than_then_row(self, left, right)
 
 
-def summary_numbers(totals: list[Fraction]) -> tuple[Fraction, float | None, Fraction, Fraction] | None:
-    """(mean, sample standard deviation or None below two, lowest, highest) of my totals."""
-    if not totals:
-        return None
-    mean = sum(totals, Fraction(0)) / len(totals)
-    sd = statistics.stdev(totals) if len(totals) > 1 else None
-    return mean, (float(sd) if sd is not None else None), min(totals), max(totals)
-
-
 class ReviewDialog(QDialog):
     """A read-only table of all my scores, sortable, with my mean total and spread.
 
@@ -239,13 +229,13 @@ class ReviewDialog(QDialog):
         conflicts = sum(s.status == EntryStatus.CONFLICT for s in model.states)
         counts = self.tr("Complete %1 of %2 · conflict %3").replace("%1", str(scored)).replace(
             "%2", str(len(model.states))).replace("%3", str(conflicts))
-        numbers = summary_numbers(model.totals())
-        if numbers is None:
+        summary = summarise_totals(model.totals())
+        if summary is None:
             self.summary_label.setText(counts + " · " + self.tr("no complete entry yet"))
             return
-        mean, sd, low, high = numbers
-        parts = [counts, self.tr("my mean total %1").replace("%1", fraction_str(mean, 2))]
-        if sd is not None:
-            parts.append(self.tr("spread (SD) %1").replace("%1", f"{sd:.2f}"))
-        parts.append(self.tr("lowest %1 · highest %2").replace("%1", total_str(low)).replace("%2", total_str(high)))
+        parts = [counts, self.tr("my mean total %1").replace("%1", fraction_str(summary.mean, 2))]
+        if summary.sd is not None:
+            parts.append(self.tr("spread (SD) %1").replace("%1", fraction_str(summary.sd, 2)))
+        parts.append(self.tr("lowest %1 · highest %2").replace("%1", total_str(summary.lowest))
+                     .replace("%2", total_str(summary.highest)))
         self.summary_label.setText(" · ".join(parts))
