@@ -1,0 +1,201 @@
+"""Commands of the contest file and the secretariat's side of the round."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..paths import SCORE_FILE_SUFFIX
+from .support import CliError, digit_style, digits_only, expand_paths, passphrase_from, progress_reporter, say, write_pdf
+
+
+def cmd_contest_demo(args: argparse.Namespace) -> int:
+    from ..demo import build_demo_contest
+
+    contest = build_demo_contest(Path(args.folder), seed=args.seed, entry_count=args.entries)
+    say(f"demo contest written to {Path(args.folder) / 'contest.json'}")
+    say(f"  {contest.title_th}")
+    say(f"  {len(contest.entries)} entries, {len(contest.judges)} judges, "
+           f"{len(contest.rounds[0].rubric.criteria)} criteria")
+    return 0
+
+
+def cmd_contest_check(args: argparse.Namespace) -> int:
+    from ..model import load_contest
+
+    contest = load_contest(Path(args.contest))
+    say(f"{args.contest}: valid — {contest.title_th}; {len(contest.entries)} entries, "
+           f"{len(contest.judges)} judges, rounds: {', '.join(r.id for r in contest.rounds)}")
+    return 0
+
+
+def _secretariat_key(args: argparse.Namespace):
+    from ..keys import PrivateKey, load_private_key, save_private_key
+
+    path = Path(args.key)
+    if path.exists():
+        return load_private_key(path, passphrase_from(args, what="secretariat key passphrase"))
+    if not getattr(args, "create_key", False):
+        raise CliError("no secretariat key file here", path=path)
+    key = PrivateKey.generate()
+    save_private_key(path, key, passphrase_from(args, confirm=True, what="new secretariat key passphrase"),
+                     label="contest secretariat")
+    say(f"created secretariat key {path} — fingerprint {key.public_key.fingerprint}")
+    return key
+
+
+def cmd_secretariat_init(args: argparse.Namespace) -> int:
+    from ..model import load_contest
+    from ..secretariat import ContestDatabase
+
+    contest_path = Path(args.contest)
+    contest = load_contest(contest_path)
+    args.create_key = True
+    key = _secretariat_key(args)
+    with ContestDatabase.create(Path(args.db), contest, contest_path.parent, key.public_key):
+        pass
+    say(f"contest database {args.db} created for {contest.id} ({len(contest.entries)} entries, "
+           f"{len(contest.judges)} judges)")
+    say(f"secretariat key fingerprint: {key.public_key.fingerprint}")
+    return 0
+
+
+def _open_db(args: argparse.Namespace):
+    from ..secretariat import ContestDatabase
+
+    return ContestDatabase.open(Path(args.db))
+
+
+def _round_id(db, args: argparse.Namespace) -> str:
+    round_id = args.round or db.contest.rounds[0].id
+    try:
+        db.contest.round(round_id)
+    except KeyError:
+        raise CliError(f"contest {db.contest.id} has no round {round_id!r}") from None
+    return round_id
+
+
+def cmd_secretariat_issue(args: argparse.Namespace) -> int:
+    from ..issuing import issue_bundles
+
+    with _open_db(args) as db:
+        key = _secretariat_key(args)
+        round_id = _round_id(db, args)
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        issued = issue_bundles(db, key, out, round_id=round_id, judge_ids=args.judge or None,
+                               progress=progress_reporter("issuing bundles"))
+    say(f"{len(issued)} bundles in {out} — secretariat key {key.public_key.fingerprint}")
+    for item in issued:
+        say(f"  {item.judge_id}  {item.path.name}  {item.entry_count} entries  sha256 {item.sha256[:16]}…  "
+               f"{item.judge_name}")
+    return 0
+
+
+def cmd_secretariat_enrol(args: argparse.Namespace) -> int:
+    with _open_db(args) as db:
+        if args.enrolment:
+            from ..enrolment import read_enrolment
+
+            enrolment = read_enrolment(Path(args.enrolment))
+            judge_id, key, how = enrolment.judge_id, enrolment.public_key, f"enrolment file {Path(args.enrolment).name}"
+        else:
+            from ..scorefile import read_score_file
+
+            if not (args.judge and args.score_file and args.fingerprint):
+                raise CliError("give an enrolment file, or --judge, --score-file and --fingerprint together")
+            score_file = read_score_file(Path(args.score_file))
+            judge_id, key, how = args.judge, score_file.public_key, f"score file {Path(args.score_file).name}"
+            if score_file.judge_id != judge_id:
+                raise CliError(f"the score file is from judge {score_file.judge_id}, not {judge_id}")
+        if args.fingerprint and digits_only(args.fingerprint) != digits_only(key.fingerprint):
+            raise CliError(
+                f"the fingerprint you typed ({args.fingerprint}) is not the key's ({key.fingerprint}); "
+                "nothing was enrolled"
+            )
+        db.enrol_key(judge_id, key, how=how)
+    say(f"enrolled key {key.fingerprint} for judge {judge_id}")
+    return 0
+
+
+def cmd_secretariat_revoke(args: argparse.Namespace) -> int:
+    with _open_db(args) as db:
+        db.revoke_key(args.judge, args.why)
+    say(f"revoked the key of judge {args.judge}; enrol the new key next")
+    return 0
+
+
+def cmd_secretariat_merge(args: argparse.Namespace) -> int:
+    from ..merge import REJECTED, merge_files
+
+    files = expand_paths(args.files, SCORE_FILE_SUFFIX)
+    if not files:
+        raise CliError("no score files given or found")
+    with _open_db(args) as db:
+        outcomes = merge_files(db, files, progress=progress_reporter("checking score files"))
+    rejected = 0
+    for outcome in outcomes:
+        who = f"{outcome.judge_id or '?'} seq {outcome.sequence if outcome.sequence is not None else '?'}"
+        say(f"{outcome.status:<10} {outcome.file_name}  ({who}): {outcome.reason}")
+        rejected += outcome.status == REJECTED
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("accepted", "duplicate", "superseded", "rejected")}
+    say("; ".join(f"{n} {s}" for s, n in counts.items()))
+    return 1 if rejected else 0
+
+
+def cmd_secretariat_results(args: argparse.Namespace) -> int:
+    from ..results import RANKING_METHOD, compute_results, results_csv, results_text
+
+    with _open_db(args) as db:
+        round_id = _round_id(db, args)
+        results = compute_results(db.contest, round_id, db.entry_results(round_id), db.merged_scores(round_id))
+        contest = db.contest
+    if args.csv:
+        from ..atomic import write_bytes_atomic
+
+        write_bytes_atomic(Path(args.csv), results_csv(contest, results).encode("utf-8-sig"))
+        say(f"wrote {args.csv}")
+    say(f"{contest.title_th} — round {round_id}")
+    say(f"ranking: {RANKING_METHOD}")
+    sys.stdout.write(results_text(results, limit=args.top))
+    return 0
+
+
+def cmd_secretariat_files(args: argparse.Namespace) -> int:
+    with _open_db(args) as db:
+        rows = db.score_files()
+    for row in rows:
+        say(f"{row['outcome']:<10} {row['judge_id'] or '?':<5} seq {row['sequence'] or '?':<3} "
+               f"{row['sha256'][:16]}…  {row['file_name']}  {row['reason']}")
+    return 0
+
+
+def cmd_secretariat_blank_sheets(args: argparse.Namespace) -> int:
+    from ..pdf.score_sheet import SheetOptions, render_blank_sheet
+
+    with _open_db(args) as db:
+        contest = db.contest
+        round_ = contest.round(_round_id(db, args))
+        judge = None
+        if args.judge:
+            try:
+                judge = contest.judge(args.judge)
+            except KeyError:
+                raise CliError(f"there is no judge {args.judge}") from None
+            entries = [contest.entry(e) for e in round_.entries_of(judge.id)]
+        else:
+            entries = list(contest.entries)
+        if args.entry:
+            entries = [e for e in entries if e.id in set(args.entry)]
+    write_pdf(args.out, render_blank_sheet(contest, round_, entries, judge, SheetOptions(digits=digit_style(args))))
+    return 0
+
+
+def cmd_secretariat_report(args: argparse.Namespace) -> int:
+    from ..pdf.results_report import render_results_report, report_data
+
+    with _open_db(args) as db:
+        data = report_data(db, _round_id(db, args))
+    write_pdf(args.out, render_results_report(data, digits=digit_style(args)))
+    return 0
