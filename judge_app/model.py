@@ -35,7 +35,7 @@ ORG_TYPES: dict[str, tuple[str, str]] = {
 #: A judge picks from at most this many values on one criterion.
 MAX_SCALE_STEPS = 1000
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+ID_RULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -346,7 +346,7 @@ class _Reader:
 
     def ident(self, data: dict[str, Any], key: str, where: str) -> str:
         value = self.text(data, key, where)
-        if value and not _ID.match(value):
+        if value and not ID_RULE.match(value):
             self.problems.add(f"{where}.{key}", f"{_short(value)} is not a valid id (letters, digits, . _ -; at most 64)")
         return value
 
