@@ -87,7 +87,9 @@ def test_seven_judges_through_the_cli(tmp_path):
     assert "7 accepted; 0 duplicate; 0 superseded; 0 rejected" in merge.stdout
     again = run_cli("secretariat", "merge", db, str(tmp_path / "inbox"))
     assert "0 accepted; 7 duplicate" in again.stdout
-    run_cli("secretariat", "results", db, "--csv", str(tmp_path / "results.csv"))
+    shown = run_cli("secretariat", "results", db, "--csv", str(tmp_path / "results.csv"))
+    assert "Krippendorff's alpha (interval) = " in shown.stdout
+    assert all(f"  {j['id']}: severity " in shown.stdout for j in contest["judges"])
 
     # Independent computation from the scores this test typed in.
     totals: dict[str, list[Fraction]] = {}

@@ -186,3 +186,14 @@ def test_results_report_lists_ranking_hashes_and_signatures(demo_round, tmp_path
     assert flat("ประธานคณะกรรมการ") in text and flat("กรรมการและเลขานุการ") in text
     ranking_pages = [p for p in pages if flat("คะแนนกรรมการ") in flat(p)]
     assert len(ranking_pages) >= 2  # the table runs over pages, its header repeated on each
+
+
+def test_results_report_shows_panel_agreement_and_each_judges_severity(demo_round, tmp_path):
+    from judge_app.agreement import judge_severity, krippendorff_alpha
+
+    data = demo_round
+    text = flat("".join(pdf_pages(render_results_report(data), tmp_path)))
+    totals = {r.entry.id: dict(r.totals) for r in data.results if r.totals}
+    assert flat(f"Krippendorff's alpha (interval) ของคะแนนรวม = {krippendorff_alpha(totals):.3f}") in text
+    for judge_id, severity in judge_severity(totals).items():
+        assert flat(f"{float(severity.severity):+.2f}") in text

@@ -159,7 +159,23 @@ def cmd_secretariat_results(args: argparse.Namespace) -> int:
     say(f"{contest.title_th} — round {round_id}")
     say(f"ranking: {RANKING_METHOD}")
     sys.stdout.write(results_text(results, limit=args.top))
+    _panel_summary(results)
     return 0
+
+
+def _panel_summary(results) -> None:
+    """Agreement and each judge's severity, under the table."""
+    from ..agreement import judge_severity, krippendorff_alpha
+
+    totals = {r.entry.id: dict(r.totals) for r in results if r.totals}
+    try:
+        say(f"panel agreement: Krippendorff's alpha (interval) = {krippendorff_alpha(totals):.3f}")
+    except ValueError as exc:
+        say(f"panel agreement: not computable ({exc})")
+    for judge_id, severity in sorted(judge_severity(totals).items()):
+        shift = f"{float(severity.severity):+.2f}" if severity.severity is not None else "–"
+        r = f"{severity.consistency:.2f}" if severity.consistency is not None else "–"
+        say(f"  {judge_id}: severity {shift} points vs the other judges on {severity.entries} entries; r = {r}")
 
 
 def cmd_secretariat_files(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
+from ..agreement import judge_severity, krippendorff_alpha
 from ..decimals import fraction_str
 from ..model import Contest, Round
 from ..results import (
@@ -238,10 +239,40 @@ def _disagreements(story: Story, data: ReportData) -> None:
     story.add(grid_table(rows, [1.4 * cm, TEXT_WIDTH - 10.6 * cm, 5.6 * cm, 1.8 * cm, 1.8 * cm]))
 
 
+def _panel(story: Story, data: ReportData) -> None:
+    """Agreement of the panel and each judge's severity (who scores above or below the others)."""
+    st = story.st
+    totals = {r.entry.id: dict(r.totals) for r in data.results if r.totals}
+    story.add(CondPageBreak(6 * cm))
+    for item in _section_start(story, "7. ความสอดคล้องของคณะกรรมการ"):
+        story.add(item)
+    try:
+        alpha = krippendorff_alpha(totals, metric="interval")
+        story.para(f"ค่าความสอดคล้อง Krippendorff's alpha (interval) ของคะแนนรวม = {alpha:.3f} "
+                   "(1 คือให้คะแนนตรงกันทุกท่าน 0 คือไม่สอดคล้องกันเกินกว่าความบังเอิญ)")
+    except ValueError as exc:
+        story.para(f"คำนวณค่าความสอดคล้องไม่ได้: {exc}")
+    severity = judge_severity(totals)
+    names = {j.id: j.name for j in data.contest.judges}
+    rows = [[story.cell(h, st.cell_bold) for h in ("กรรมการ", "จำนวนผลงาน", "ความเข้ม (คะแนน)", "ความสอดคล้อง (r)")]]
+    for judge_id in sorted(severity):
+        s = severity[judge_id]
+        rows.append([
+            story.cell(f"{judge_id} {names.get(judge_id, '')}"),
+            story.cell(str(s.entries), st.cell_center),
+            story.cell(f"{float(s.severity):+.2f}" if s.severity is not None else "–", st.cell_center),
+            story.cell(f"{s.consistency:.2f}" if s.consistency is not None else "–", st.cell_center),
+        ])
+    story.para("ความเข้ม: ค่าเฉลี่ยของคะแนนรวมของกรรมการท่านนั้นลบค่าเฉลี่ยของกรรมการท่านอื่นในผลงานเดียวกัน "
+               "(ติดลบคือให้คะแนนเข้มกว่า) ความสอดคล้อง: สหสัมพันธ์กับค่าเฉลี่ยของกรรมการท่านอื่น", st.small)
+    story.space(0.15 * cm)
+    story.add(grid_table(rows, [TEXT_WIDTH - 8.4 * cm, 2.4 * cm, 3.0 * cm, 3.0 * cm]))
+
+
 def _conflicts(story: Story, data: ReportData) -> None:
     st = story.st
     story.add(CondPageBreak(5 * cm))
-    for item in _section_start(story, "7. การแจ้งส่วนได้เสีย"):
+    for item in _section_start(story, "8. การแจ้งส่วนได้เสีย"):
         story.add(item)
     if not data.conflicts:
         story.para("ไม่มีกรรมการแจ้งส่วนได้เสีย")
@@ -279,7 +310,7 @@ def _committee_signatures(story: Story, data: ReportData) -> None:
 
 
 SECTIONS: Sequence[Callable[[Story, ReportData], None]] = (
-    _method, _summary, _ranking, _criterion_averages, _distribution, _disagreements, _conflicts,
+    _method, _summary, _ranking, _criterion_averages, _distribution, _disagreements, _panel, _conflicts,
     _committee_signatures, _appendix,
 )
 
