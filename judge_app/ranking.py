@@ -1,0 +1,199 @@
+"""Other ways to rank the same scores, and how firmly each entry sits at a cut line.
+
+The official order (:mod:`judge_app.results`) is the plain mean of the judges'
+totals. That is simple and explainable, but near a cut line — the 3rd place that
+goes on to the national DG Awards, the 20th that still receives the award — one
+generous or harsh judge can decide which side an entry lands on. Science fairs
+handle this by sending the cusp back to more judges. This module finds that cusp:
+
+* :func:`rank_entries` ranks the entries under one of :data:`METHODS`, optionally
+  as if one judge had never scored (leave-one-judge-out);
+* :func:`ranking_table` sets every method's rank side by side;
+* :func:`stability` checks each entry within a few places of a cut line: does it
+  stay on the same side under every other method and without each judge? The
+  ones that do not are the entries to send to more judges.
+
+Nothing here changes the official ranking; it only says how much to trust it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from statistics import median
+
+from .agreement import standardised_means
+from .results import AWARD_COUNT, NATIONAL_COUNT, EntryResult
+
+#: The ranking methods, official one first.
+METHODS = ("mean", "trimmed_mean", "standardised")
+
+METHOD_LABELS_EN = {
+    "mean": "Mean of the judges' totals (official)",
+    "trimmed_mean": "Trimmed mean (highest and lowest total dropped when 5 or more judges scored)",
+    "standardised": "Mean of standardised scores (each judge's totals as z-scores)",
+}
+METHOD_LABELS_TH = {
+    "mean": "ค่าเฉลี่ยคะแนนรวมของกรรมการ (เกณฑ์ทางการ)",
+    "trimmed_mean": "ค่าเฉลี่ยแบบตัดปลาย (ตัดคะแนนสูงสุดและต่ำสุดออกเมื่อมีกรรมการให้คะแนนตั้งแต่ 5 ท่าน)",
+    "standardised": "ค่าเฉลี่ยคะแนนมาตรฐาน (แปลงคะแนนของกรรมการแต่ละท่านเป็นคะแนน z)",
+}
+
+#: Trimming needs this many judges: with fewer, dropping two totals would leave
+#: too few to stand for the panel (and with 3 the trimmed mean is just the median).
+TRIM_MIN_JUDGES = 5
+
+#: How :func:`stability` names a leave-one-judge-out ranking in ``CutCheck.flips``.
+WITHOUT_JUDGE = "without {judge}"
+
+
+def trimmed_mean(values: Iterable[Fraction | int]) -> Fraction:
+    """The mean after dropping the single highest and lowest value, from 5 values up.
+
+    One outlying judge moves a plain mean by a fifth or more of their gap from
+    the rest; trimming removes that one voice at each end. Below 5 values the
+    plain mean is returned, because trimming would discard too much of the panel.
+    Exact: the result is a Fraction.
+    """
+    ordered = sorted(Fraction(v) for v in values)
+    if not ordered:
+        raise ValueError("no values to average")
+    if len(ordered) >= TRIM_MIN_JUDGES:
+        ordered = ordered[1:-1]
+    return sum(ordered, Fraction(0)) / len(ordered)
+
+
+def _totals_by_entry(results: Sequence[EntryResult], exclude_judge: str | None) -> dict[str, dict[str, Fraction]]:
+    """Each entry's judge totals, without ``exclude_judge``; entries left with none are dropped."""
+    totals = {}
+    for result in results:
+        kept = {j: t for j, t in result.totals.items() if j != exclude_judge}
+        if kept:
+            totals[result.entry.id] = kept
+    return totals
+
+
+def _tie_break(entry_id: str, totals: Mapping[str, Fraction]) -> tuple:
+    """The tie-breaks of :func:`judge_app.results.compute_results`: higher median, more judges, entry id."""
+    return (-Fraction(median(totals.values())), -len(totals), entry_id)
+
+
+def rank_entries(results: Sequence[EntryResult], method: str = "mean", *,
+                 exclude_judge: str | None = None) -> list[str]:
+    """Entry ids in rank order under ``method``, best first.
+
+    With ``exclude_judge`` the ranking is recomputed as if that judge had never
+    scored (for "standardised", the other judges' z-scores are unchanged, as
+    their own totals are). Entries no judge scored, or scored only by the
+    excluded judge, are left out. Ties follow :mod:`judge_app.results` so that
+    "mean" without exclusion reproduces the official order exactly.
+
+    Under "standardised", an entry scored only by judges who cannot be
+    standardised (fewer than 2 entries, or the same total on all of them) has
+    no z-score; such entries follow all the others, in mean order, rather than
+    vanish, because their scores are real even if they cannot be rescaled.
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown ranking method {method!r}; use one of {', '.join(METHODS)}")
+    totals = _totals_by_entry(results, exclude_judge)
+
+    if method == "mean":
+        def key(entry_id: str) -> tuple:
+            values = totals[entry_id]
+            return (-sum(values.values(), Fraction(0)) / len(values), *_tie_break(entry_id, values))
+    elif method == "trimmed_mean":
+        def key(entry_id: str) -> tuple:
+            return (-trimmed_mean(totals[entry_id].values()), *_tie_break(entry_id, totals[entry_id]))
+    else:
+        z_means = standardised_means(totals)
+
+        def key(entry_id: str) -> tuple:
+            values = totals[entry_id]
+            if entry_id in z_means:
+                return (0, -z_means[entry_id], 0, *_tie_break(entry_id, values))
+            return (1, 0, -sum(values.values(), Fraction(0)) / len(values), *_tie_break(entry_id, values))
+
+    return sorted(totals, key=key)
+
+
+def _positions(order: Sequence[str]) -> dict[str, int]:
+    return {entry_id: place for place, entry_id in enumerate(order, start=1)}
+
+
+@dataclass(frozen=True)
+class MethodRanks:
+    """One entry's rank under each method (None: not ranked, as nobody scored it)."""
+
+    entry_id: str
+    ranks: dict[str, int | None] = field(default_factory=dict)
+
+
+def ranking_table(results: Sequence[EntryResult]) -> list[MethodRanks]:
+    """Every entry's rank under every method, side by side, in the order of ``results``.
+
+    A large gap between columns shows an entry whose standing rests on how the
+    scores are combined rather than on the scores themselves.
+    """
+    positions = {method: _positions(rank_entries(results, method)) for method in METHODS}
+    return [
+        MethodRanks(r.entry.id, {method: positions[method].get(r.entry.id) for method in METHODS})
+        for r in results
+    ]
+
+
+@dataclass(frozen=True)
+class CutCheck:
+    """Whether an entry near a cut line stays on its side of it.
+
+    ``cut`` is the number of places above the line (3: national; 20: award);
+    ``rank`` the entry's rank under the chosen method; ``inside`` whether that
+    rank is within the cut. ``flips`` names every alternative ranking that puts
+    it on the other side: a method ("trimmed_mean") or a left-out judge
+    ("without J03"). ``stable`` is true when there are none.
+    """
+
+    entry_id: str
+    cut: int
+    rank: int
+    inside: bool
+    stable: bool
+    flips: list[str]
+
+
+def stability(results: Sequence[EntryResult], cuts: Sequence[int] = (NATIONAL_COUNT, AWARD_COUNT),
+              near: int = 3, *, method: str = "mean") -> list[CutCheck]:
+    """Check the entries within ``near`` places of each cut line; one CutCheck per entry and cut.
+
+    For the cut at 20 with ``near`` 3 these are ranks 18–20 (inside) and 21–23
+    (outside). Each is compared with its side under every other method and
+    under ``method`` with each judge left out in turn — every judge, not only
+    those who scored the entry, because removing a judge elsewhere moves other
+    entries past it. An entry that loses all its scores when a judge is left
+    out counts as outside: its place rested on that judge alone.
+
+    The checks are ordered by cut, then rank. Entries far from every cut are
+    not checked: no single method or judge is likely to carry them across.
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown ranking method {method!r}; use one of {', '.join(METHODS)}")
+    base = rank_entries(results, method)
+    judges = sorted({judge for r in results for judge in r.totals})
+    alternatives = {other: _positions(rank_entries(results, other)) for other in METHODS if other != method}
+    for judge in judges:
+        alternatives[WITHOUT_JUDGE.format(judge=judge)] = _positions(rank_entries(results, method, exclude_judge=judge))
+
+    checks = []
+    for cut in cuts:
+        for rank in range(max(1, cut - near + 1), cut + near + 1):
+            if rank > len(base):
+                break
+            entry_id = base[rank - 1]
+            inside = rank <= cut
+            flips = []
+            for label, positions in alternatives.items():
+                other_rank = positions.get(entry_id)
+                if (other_rank is not None and other_rank <= cut) != inside:
+                    flips.append(label)
+            checks.append(CutCheck(entry_id, cut, rank, inside, not flips, flips))
+    return checks
