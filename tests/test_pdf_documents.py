@@ -197,3 +197,15 @@ def test_results_report_shows_panel_agreement_and_each_judges_severity(demo_roun
     assert flat(f"Krippendorff's alpha (interval) ของคะแนนรวม = {krippendorff_alpha(totals):.3f}") in text
     for judge_id, severity in judge_severity(totals).items():
         assert flat(f"{float(severity.severity):+.2f}") in text
+
+
+def test_results_report_checks_rank_stability_at_the_cut_lines(demo_round, tmp_path):
+    from judge_app.ranking import stability
+
+    text = flat("".join(pdf_pages(render_results_report(demo_round), tmp_path)))
+    checks = stability(demo_round.results)
+    assert checks and flat("ความมั่นคงของอันดับใกล้เส้นตัด") in text
+    for check in checks:
+        assert flat(demo_round.contest.entry(check.entry_id).org_name) in text
+    unstable = [c for c in checks if not c.stable]
+    assert text.count(flat("ไม่มั่นคง")) >= len(unstable)

@@ -22,6 +22,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 from ..agreement import judge_severity, krippendorff_alpha
 from ..decimals import fraction_str
 from ..model import Contest, Round
+from ..ranking import stability
 from ..results import (
     AWARD_COUNT,
     DISAGREEMENT_SPREAD,
@@ -239,12 +240,36 @@ def _disagreements(story: Story, data: ReportData) -> None:
     story.add(grid_table(rows, [1.4 * cm, TEXT_WIDTH - 10.6 * cm, 5.6 * cm, 1.8 * cm, 1.8 * cm]))
 
 
+def _stability(story: Story, data: ReportData) -> None:
+    """Whether entries near the cut lines keep their side under other methods or without any one judge."""
+    st = story.st
+    checks = stability(data.results)
+    story.add(CondPageBreak(6 * cm))
+    for item in _section_start(story, "7. ความมั่นคงของอันดับใกล้เส้นตัด"):
+        story.add(item)
+    story.para(f"ตรวจผลงานที่อยู่ใกล้อันดับที่ {NATIONAL_COUNT} และ {AWARD_COUNT} ว่ายังอยู่ฝั่งเดิมหรือไม่ เมื่อใช้วิธีอื่น "
+               "(ค่าเฉลี่ยตัดปลาย ค่าเฉลี่ยคะแนนมาตรฐาน) หรือเมื่อตัดคะแนนของกรรมการท่านใดท่านหนึ่งออก "
+               "ผลงานที่ไม่มั่นคงควรให้กรรมการเพิ่มพิจารณาอีกครั้ง", st.small)
+    rows = [[story.cell(h, st.cell_bold) for h in ("เส้นตัด", "อันดับ", "รหัส", "หน่วยงาน", "ผล", "สิ่งที่ทำให้เปลี่ยนฝั่ง")]]
+    labels = {"mean": "ค่าเฉลี่ย", "trimmed_mean": "ค่าเฉลี่ยตัดปลาย", "standardised": "คะแนนมาตรฐาน"}
+    for check in checks:
+        flips = ", ".join(labels.get(f, f.replace("without", "ไม่รวม")) for f in check.flips) or "–"
+        rows.append([
+            story.cell(str(check.cut), st.cell_center), story.cell(str(check.rank), st.cell_center),
+            story.cell(check.entry_id), story.cell(data.contest.entry(check.entry_id).org_name),
+            story.cell("มั่นคง" if check.stable else "ไม่มั่นคง", st.cell_bold if not check.stable else st.cell),
+            story.cell(flips, st.small),
+        ])
+    story.space(0.15 * cm)
+    story.add(grid_table(rows, [1.4 * cm, 1.4 * cm, 1.4 * cm, 5.0 * cm, 1.9 * cm, TEXT_WIDTH - 11.1 * cm]))
+
+
 def _panel(story: Story, data: ReportData) -> None:
     """Agreement of the panel and each judge's severity (who scores above or below the others)."""
     st = story.st
     totals = {r.entry.id: dict(r.totals) for r in data.results if r.totals}
     story.add(CondPageBreak(6 * cm))
-    for item in _section_start(story, "7. ความสอดคล้องของคณะกรรมการ"):
+    for item in _section_start(story, "8. ความสอดคล้องของคณะกรรมการ"):
         story.add(item)
     try:
         alpha = krippendorff_alpha(totals, metric="interval")
@@ -272,7 +297,7 @@ def _panel(story: Story, data: ReportData) -> None:
 def _conflicts(story: Story, data: ReportData) -> None:
     st = story.st
     story.add(CondPageBreak(5 * cm))
-    for item in _section_start(story, "8. การแจ้งส่วนได้เสีย"):
+    for item in _section_start(story, "9. การแจ้งส่วนได้เสีย"):
         story.add(item)
     if not data.conflicts:
         story.para("ไม่มีกรรมการแจ้งส่วนได้เสีย")
@@ -310,7 +335,7 @@ def _committee_signatures(story: Story, data: ReportData) -> None:
 
 
 SECTIONS: Sequence[Callable[[Story, ReportData], None]] = (
-    _method, _summary, _ranking, _criterion_averages, _distribution, _disagreements, _panel, _conflicts,
+    _method, _summary, _ranking, _criterion_averages, _distribution, _disagreements, _stability, _panel, _conflicts,
     _committee_signatures, _appendix,
 )
 
