@@ -496,3 +496,16 @@ def test_the_worker_reports_progress_result_and_failure_on_the_gui_thread(qtbot,
         assert op.cancelled
         gate.set()
     assert called == []
+
+
+def test_a_comment_typed_just_before_closing_the_window_is_kept(qtbot, english_app, issued, judge_data_dir):
+    window = new_window(qtbot)
+    session = open_ready(qtbot, window, issued.bundles["J01"])
+    entry = session.bundle.entry_ids[4]
+    window.page.select_entry(entry)
+    box = window.page.scoring.overall_comment
+    box.setFocus()
+    box.insertPlainText("ระบบใช้งานได้จริงทั้งตำบล")  # as typing (QTest cannot type Thai keys)
+    window.close()  # at once: well inside the comment's save delay
+    with JudgeSession.open(issued.bundles["J01"], data_dir=judge_data_dir) as reopened:
+        assert reopened.workspace.state(entry).overall_comment == "ระบบใช้งานได้จริงทั้งตำบล"
