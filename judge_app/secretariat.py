@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import sqlite_utils
 
 from .transactions import Transaction
 from .errors import SecretariatError
 from .keys import PublicKey
-from .model import Contest, contest_from_json, contest_to_json
+from .model import Contest, Entry, contest_from_json, contest_to_json
 
 #: Marks a SQLite file as a contest database ("DLGS").
 APPLICATION_ID = 0x444C4753
@@ -203,6 +203,24 @@ class ContestDatabase:
     @property
     def secretariat_key(self) -> PublicKey:
         return PublicKey.from_base64(self.meta("secretariat_public_key"))
+
+    def add_entries(self, entries: Sequence[Entry]) -> int:
+        """Add new entries to the contest (validated as a whole); return how many were added.
+
+        Entries already present are left as they are: changing an entry the judges
+        may already hold in a bundle is a decision for a person, not an import.
+        """
+        contest = self.contest
+        known = {e.id for e in contest.entries}
+        fresh = [e for e in entries if e.id not in known]
+        if not fresh:
+            return 0
+        updated = contest_from_json(contest_to_json(replace(contest, entries=contest.entries + tuple(fresh))))
+        with self.transaction():
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'contest_json'",
+                              (json.dumps(contest_to_json(updated), ensure_ascii=False),))
+        self._contest = updated
+        return len(fresh)
 
     # ------------------------------------------------------------ judge keys
 

@@ -144,3 +144,33 @@ def test_documents_from_the_cli(tmp_path):
                       "--out", str(tmp_path / "wrong.pdf"), check=False)
     assert refused.returncode == 2 and "answers another bundle" in refused.stderr
     assert not (tmp_path / "wrong.pdf").exists()
+
+
+def test_importing_entries_previews_then_adds_only_with_consent(issued, tmp_path):
+    sheet = tmp_path / "portal.csv"
+    rows = [
+        "รหัส,ชื่อหน่วยงาน,ประเภท อปท.,จังหวัด,ชื่อผลงาน,สรุปผลงาน",
+        'N001,เทศบาลตำบลหนองบัว,ทต.,อุดรธานี,"ระบบรับชำระภาษี, ออนไลน์","บรรทัดแรก\nบรรทัดที่สอง"',
+        "N002,องค์การบริหารส่วนตำบลท่าช้าง,อบต.,นครราชสีมา,ระบบแจ้งเหตุผ่าน LINE,",
+        "N003,เทศบาลบางแห่ง,ทบ.,ลำปาง,ระบบที่ไม่รู้ประเภท,",
+    ]
+    sheet.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp874"))
+    db = str(issued.db_path)
+    preview = run_cli("secretariat", "import-entries", db, str(sheet), check=False)
+    assert preview.returncode == 1
+    assert "read as cp874, 3 rows" in preview.stdout and "new 2, unchanged 0" in preview.stdout
+    assert "line 5, ประเภท อปท.: 'ทบ.' is not a known type" in preview.stdout
+    assert "nothing was imported" in preview.stdout
+    with issued.open_db() as opened:
+        assert not {"N001", "N002"} & {e.id for e in opened.contest.entries}
+    accepted = run_cli("secretariat", "import-entries", db, str(sheet), "--accept", check=False)
+    assert "added 2 entries" in accepted.stdout
+    with issued.open_db() as opened:
+        added = opened.contest.entry("N001")
+        assert added.org_type == "subdistrict_municipality" and added.summary == "บรรทัดแรก\nบรรทัดที่สอง"
+        assert added.project_title == "ระบบรับชำระภาษี, ออนไลน์"
+        count = len(opened.contest.entries)
+    again = run_cli("secretariat", "import-entries", db, str(sheet), "--accept", check=False)
+    assert "new 0, unchanged 2" in again.stdout and "added 0 entries" in again.stdout
+    with issued.open_db() as opened:
+        assert len(opened.contest.entries) == count

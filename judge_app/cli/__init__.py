@@ -32,6 +32,7 @@ from .secretariat import (
     cmd_secretariat_blank_sheets,
     cmd_secretariat_enrol,
     cmd_secretariat_files,
+    cmd_secretariat_import_entries,
     cmd_secretariat_init,
     cmd_secretariat_issue,
     cmd_secretariat_merge,
@@ -150,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--top", type=int, help="show only the first N rows")
     sub = add(sec, "files", cmd_secretariat_files, "list every imported score file and its outcome")
     sub.add_argument("db")
+    sub = add(sec, "import-entries", cmd_secretariat_import_entries,
+              "preview entries from the portal's CSV (UTF-8 or cp874) or XLSX export; --accept adds the new ones")
+    sub.add_argument("db")
+    sub.add_argument("file")
+    sub.add_argument("--column", action="append", help="FIELD=HEADER when the header is not recognised")
+    sub.add_argument("--accept", action="store_true", help="add the new, valid entries (bad rows are skipped)")
     sub = add(sec, "report", cmd_secretariat_report, "the committee's results report (PDF)")
     sub.add_argument("db")
     sub.add_argument("--round")

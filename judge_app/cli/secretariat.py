@@ -215,3 +215,35 @@ def cmd_secretariat_report(args: argparse.Namespace) -> int:
         data = report_data(db, _round_id(db, args))
     write_pdf(args.out, render_results_report(data, digits=digit_style(args)))
     return 0
+
+
+def cmd_secretariat_import_entries(args: argparse.Namespace) -> int:
+    """Preview entries from the portal's CSV/XLSX export; add the good new ones only with --accept."""
+    from dataclasses import replace
+
+    from ..importers import FIELD_LABELS, guess_mapping, preview_import, read_table
+
+    table = read_table(Path(args.file))
+    mapping = guess_mapping(table.headers)
+    for item in args.column or []:
+        field, sep, header = item.partition("=")
+        if not sep or field not in FIELD_LABELS:
+            raise CliError(f"{item!r}: write FIELD=HEADER with FIELD one of {', '.join(FIELD_LABELS)}")
+        if header not in table.headers:
+            raise CliError(f"the file has no column {header!r}; its columns are: {', '.join(table.headers)}")
+        mapping = replace(mapping, **{field: table.headers.index(header)})
+    with _open_db(args) as db:
+        preview = preview_import(table, mapping, db.contest.entries)
+        say(f"{args.file}: read as {table.encoding}, {len(table.rows)} rows")
+        say(f"  new {len(preview.entries)}, unchanged {len(preview.unchanged)}, "
+            f"changed {len(preview.changed)} (not applied), rows with problems {len({p.line for p in preview.problems})}")
+        for problem in preview.problems:
+            say(f"  {problem}")
+        for change in preview.changed:
+            say(f"  line {change.line}: entry {change.old.id} differs in {', '.join(change.fields)} (left as it is)")
+        if not args.accept:
+            say("nothing was imported; run again with --accept to add the new entries")
+            return 1 if preview.problems else 0
+        added = db.add_entries(preview.entries)
+    say(f"added {added} entries" + (" (rows with problems were skipped)" if preview.problems else ""))
+    return 1 if preview.problems else 0
