@@ -59,12 +59,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     say(f"{args.score_file}: both signatures verify")
     say(f"  judge {score_file.judge_id}, key {score_file.public_key.fingerprint}")
     say(f"  contest {score_file.contest_id}, round {score_file.round_id}, sequence {score_file.sequence}, "
-           f"exported {score_file.exported_at}")
+        f"exported {score_file.exported_at}")
     say(f"  bundle SHA-256 {score_file.bundle_sha256}")
     say(f"  file SHA-256   {score_file.sha256}")
     statuses = [e.status for e in score_file.entries]
     say(f"  entries: {statuses.count('scored')} scored, {statuses.count('conflict')} conflict, "
-           f"{statuses.count('not_scored')} not scored")
+        f"{statuses.count('not_scored')} not scored")
     if args.minisign_key:
         key: PublicKey = score_file.public_key
         Path(args.minisign_key).write_text(key.to_minisign(f"judge {score_file.judge_id} key"), "utf-8")

@@ -27,7 +27,7 @@ def cmd_judge_open(args: argparse.Namespace) -> int:
         say(f"bundle verified: signed by the secretariat key {bundle.secretariat_key.fingerprint} ({pin})")
         say(f"  contest:  {bundle.contest.title_th} ({bundle.contest.id})")
         say(f"  round:    {bundle.round.title_th} ({bundle.round.id}); "
-               f"deadline {thai_date(bundle.round.deadline)} ({bundle.round.deadline})")
+            f"deadline {thai_date(bundle.round.deadline)} ({bundle.round.deadline})")
         say(f"  judge:    {bundle.judge.name} ({bundle.judge.id})")
         say(f"  entries:  {len(bundle.entries)}")
         say(f"  workspace: {session.workspace.path}")
@@ -127,7 +127,7 @@ def cmd_judge_status(args: argparse.Namespace) -> int:
         states = session.workspace.states()
     counts = {s: sum(st.status is s for st in states) for s in EntryStatus}
     say(f"scored {counts[EntryStatus.SCORED]} of {len(states)}; conflicts {counts[EntryStatus.CONFLICT]}; "
-           f"in progress {counts[EntryStatus.IN_PROGRESS]}; not started {counts[EntryStatus.NOT_STARTED]}")
+        f"in progress {counts[EntryStatus.IN_PROGRESS]}; not started {counts[EntryStatus.NOT_STARTED]}")
     if args.verbose:
         for st in states:
             total = total_str(st.total) if st.total is not None else ""

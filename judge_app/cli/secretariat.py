@@ -17,7 +17,7 @@ def cmd_contest_demo(args: argparse.Namespace) -> int:
     say(f"demo contest written to {Path(args.folder) / 'contest.json'}")
     say(f"  {contest.title_th}")
     say(f"  {len(contest.entries)} entries, {len(contest.judges)} judges, "
-           f"{len(contest.rounds[0].rubric.criteria)} criteria")
+        f"{len(contest.rounds[0].rubric.criteria)} criteria")
     return 0
 
 
@@ -26,7 +26,7 @@ def cmd_contest_check(args: argparse.Namespace) -> int:
 
     contest = load_contest(Path(args.contest))
     say(f"{args.contest}: valid — {contest.title_th}; {len(contest.entries)} entries, "
-           f"{len(contest.judges)} judges, rounds: {', '.join(r.id for r in contest.rounds)}")
+        f"{len(contest.judges)} judges, rounds: {', '.join(r.id for r in contest.rounds)}")
     return 0
 
 
@@ -56,7 +56,7 @@ def cmd_secretariat_init(args: argparse.Namespace) -> int:
     with ContestDatabase.create(Path(args.db), contest, contest_path.parent, key.public_key):
         pass
     say(f"contest database {args.db} created for {contest.id} ({len(contest.entries)} entries, "
-           f"{len(contest.judges)} judges)")
+        f"{len(contest.judges)} judges)")
     say(f"secretariat key fingerprint: {key.public_key.fingerprint}")
     return 0
 
@@ -89,7 +89,7 @@ def cmd_secretariat_issue(args: argparse.Namespace) -> int:
     say(f"{len(issued)} bundles in {out} — secretariat key {key.public_key.fingerprint}")
     for item in issued:
         say(f"  {item.judge_id}  {item.path.name}  {item.entry_count} entries  sha256 {item.sha256[:16]}…  "
-               f"{item.judge_name}")
+            f"{item.judge_name}")
     return 0
 
 
@@ -183,7 +183,7 @@ def cmd_secretariat_files(args: argparse.Namespace) -> int:
         rows = db.score_files()
     for row in rows:
         say(f"{row['outcome']:<10} {row['judge_id'] or '?':<5} seq {row['sequence'] or '?':<3} "
-               f"{row['sha256'][:16]}…  {row['file_name']}  {row['reason']}")
+            f"{row['sha256'][:16]}…  {row['file_name']}  {row['reason']}")
     return 0
 
 

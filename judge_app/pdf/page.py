@@ -243,6 +243,7 @@ class Story:
     st: Styles
     digits: str = "arabic"
     items: list[Flowable] = field(default_factory=list)
+    section: int = 0  # the last numbered section heading
 
     def para(self, text: str, style: ParagraphStyle | None = None) -> "Story":
         self.items.append(ThaiParagraph(text, style or self.st.body, digits=self.digits))

@@ -92,7 +92,8 @@ def _fmt(value: Fraction | None) -> str:
 def _method(story: Story, data: ReportData) -> None:
     st = story.st
     criteria = data.round.rubric.criteria
-    story.para("1. วิธีการพิจารณา", st.heading)
+    for item in _heading(story, "วิธีการพิจารณา")[1:]:
+        story.add(item)
     story.para(
         f"เกณฑ์การพิจารณามี {len(criteria)} ข้อ น้ำหนักรวม 100 คะแนน กรรมการแต่ละท่านให้คะแนนแต่ละเกณฑ์ตามระดับที่กำหนด "
         "คะแนนถ่วงน้ำหนักของแต่ละเกณฑ์เท่ากับ น้ำหนัก × คะแนนที่ได้ ÷ คะแนนเต็มของเกณฑ์ "
@@ -114,10 +115,8 @@ def _method(story: Story, data: ReportData) -> None:
 
 
 def _summary(story: Story, data: ReportData) -> None:
-    st = story.st
     ranked = [r for r in data.results if r.rank]
-    story.space(0.4 * cm)
-    story.para("2. ภาพรวม", st.heading)
+    _open_section(story, "ภาพรวม", keep=0)
     story.para(
         f"ผลงานที่พิจารณา {len(data.results)} รายการ จัดอันดับได้ {len(ranked)} รายการ "
         f"กรรมการ {len(data.contest.judges)} ท่าน แฟ้มคะแนนที่ใช้คำนวณ {len(data.merged_files)} แฟ้ม "
@@ -127,9 +126,7 @@ def _summary(story: Story, data: ReportData) -> None:
 
 def _ranking(story: Story, data: ReportData) -> None:
     st = story.st
-    story.add(CondPageBreak(8 * cm))
-    story.space(0.4 * cm)
-    story.para("3. ผลการจัดอันดับ", st.heading)
+    _open_section(story, "ผลการจัดอันดับ", keep=8 * cm)
     story.para(f"แถบสีเข้มคือ {NATIONAL_COUNT} อันดับแรก (เสนอเข้ารางวัล DG Awards) แถบสีอ่อนคืออันดับ 1–{AWARD_COUNT} "
                "(ได้รับรางวัล)", st.small)
     story.space(0.15 * cm)
@@ -163,9 +160,7 @@ def _criterion_averages(story: Story, data: ReportData) -> None:
     ranked = [r for r in data.results if r.rank]
     groups = [(f"{NATIONAL_COUNT} อันดับแรก", ranked[:NATIONAL_COUNT]), (f"{AWARD_COUNT} อันดับแรก", ranked[:AWARD_COUNT]),
               ("ทุกผลงาน", ranked)]
-    story.add(CondPageBreak(8 * cm))
-    story.space(0.4 * cm)
-    story.para("4. คะแนนเฉลี่ยรายเกณฑ์", st.heading)
+    _open_section(story, "คะแนนเฉลี่ยรายเกณฑ์", keep=8 * cm)
     story.para("ค่าเฉลี่ยของคะแนน (ก่อนถ่วงน้ำหนัก) ที่กรรมการให้ในแต่ละเกณฑ์", st.small)
     rows = [[story.cell("เกณฑ์", st.cell_bold)] + [story.cell(label, st.cell_bold) for label, _ in groups]]
     for c in data.round.rubric.criteria:
@@ -208,22 +203,29 @@ def score_histogram(data: ReportData, width: float = TEXT_WIDTH, height: float =
 def _distribution(story: Story, data: ReportData) -> None:
     st = story.st
     story.add(KeepTogether([
-        *_section_start(story, "5. การกระจายของคะแนนเฉลี่ย"),
+        *_heading(story, "การกระจายของคะแนนเฉลี่ย"),
         score_histogram(data),
         story.cell("จำนวนผลงานในแต่ละช่วงคะแนนเฉลี่ย (เต็ม 100)", st.style("caption", size=9.5, align=TA_CENTER)),
     ]))
 
 
-def _section_start(story: Story, title: str) -> list:
-    return [Spacer(1, 0.4 * cm), story.cell(title, story.st.heading)]
+def _heading(story: Story, title: str) -> list:
+    """A numbered section heading; numbers follow the order of SECTIONS, so a new section renumbers nothing."""
+    story.section += 1
+    return [Spacer(1, 0.4 * cm), story.cell(f"{story.section}. {title}", story.st.heading)]
+
+
+def _open_section(story: Story, title: str, *, keep: float = 5 * cm) -> None:
+    """Start a section on a new page unless ``keep`` of room is left, then its numbered heading."""
+    story.add(CondPageBreak(keep))
+    for item in _heading(story, title):
+        story.add(item)
 
 
 def _disagreements(story: Story, data: ReportData) -> None:
     st = story.st
     flagged = disagreements(data.results)
-    story.add(CondPageBreak(5 * cm))
-    for item in _section_start(story, "6. ผลงานที่กรรมการให้คะแนนต่างกันมาก"):
-        story.add(item)
+    _open_section(story, "ผลงานที่กรรมการให้คะแนนต่างกันมาก", keep=5 * cm)
     story.para(f"ผลงานที่คะแนนรวมของกรรมการสูงสุดและต่ำสุดต่างกันตั้งแต่ {DISAGREEMENT_SPREAD} คะแนนขึ้นไป "
                "ควรนำเข้าหารือในที่ประชุมคณะกรรมการ", st.small)
     if not flagged:
@@ -244,9 +246,7 @@ def _stability(story: Story, data: ReportData) -> None:
     """Whether entries near the cut lines keep their side under other methods or without any one judge."""
     st = story.st
     checks = stability(data.results)
-    story.add(CondPageBreak(6 * cm))
-    for item in _section_start(story, "7. ความมั่นคงของอันดับใกล้เส้นตัด"):
-        story.add(item)
+    _open_section(story, "ความมั่นคงของอันดับใกล้เส้นตัด", keep=6 * cm)
     story.para(f"ตรวจผลงานที่อยู่ใกล้อันดับที่ {NATIONAL_COUNT} และ {AWARD_COUNT} ว่ายังอยู่ฝั่งเดิมหรือไม่ เมื่อใช้วิธีอื่น "
                "(ค่าเฉลี่ยตัดปลาย ค่าเฉลี่ยคะแนนมาตรฐาน) หรือเมื่อตัดคะแนนของกรรมการท่านใดท่านหนึ่งออก "
                "ผลงานที่ไม่มั่นคงควรให้กรรมการเพิ่มพิจารณาอีกครั้ง", st.small)
@@ -268,9 +268,7 @@ def _panel(story: Story, data: ReportData) -> None:
     """Agreement of the panel and each judge's severity (who scores above or below the others)."""
     st = story.st
     totals = {r.entry.id: dict(r.totals) for r in data.results if r.totals}
-    story.add(CondPageBreak(6 * cm))
-    for item in _section_start(story, "8. ความสอดคล้องของคณะกรรมการ"):
-        story.add(item)
+    _open_section(story, "ความสอดคล้องของคณะกรรมการ", keep=6 * cm)
     try:
         alpha = krippendorff_alpha(totals, metric="interval")
         story.para(f"ค่าความสอดคล้อง Krippendorff's alpha (interval) ของคะแนนรวม = {alpha:.3f} "
@@ -296,9 +294,7 @@ def _panel(story: Story, data: ReportData) -> None:
 
 def _conflicts(story: Story, data: ReportData) -> None:
     st = story.st
-    story.add(CondPageBreak(5 * cm))
-    for item in _section_start(story, "9. การแจ้งส่วนได้เสีย"):
-        story.add(item)
+    _open_section(story, "การแจ้งส่วนได้เสีย", keep=5 * cm)
     if not data.conflicts:
         story.para("ไม่มีกรรมการแจ้งส่วนได้เสีย")
         return
