@@ -15,6 +15,8 @@ APP_FOLDER = "dlg-judge-app"
 BUNDLE_SUFFIX = ".dlgbundle"
 SCORE_FILE_SUFFIX = ".dlgscores"
 ENROLMENT_SUFFIX = ".dlgenrol"
+#: The secretariat's contest database (SQLite).
+CONTEST_DB_SUFFIX = ".dlgcontest"
 
 
 def data_dir() -> Path:

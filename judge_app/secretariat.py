@@ -23,7 +23,7 @@ from .model import Contest, Entry, contest_from_json, contest_to_json
 
 #: Marks a SQLite file as a contest database ("DLGS").
 APPLICATION_ID = 0x444C4753
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,6 +87,140 @@ CREATE TABLE scores (
 );
 """
 
+#: Schema 2: the officer's own records beside the judges' signed files. Each
+#: table is written by one core module (named in its comment); the two views are
+#: what results read, so paper-entered sheets count wherever signed ones do and
+#: always carry ``source = 'paper'``.
+_SCHEMA_2 = """
+-- assignment.py / panel.py: what ties a judge to an organisation or province (officer's rules)
+CREATE TABLE judge_ties (
+    judge_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('province', 'organisation')),
+    value TEXT NOT NULL,
+    noted_at TEXT NOT NULL,
+    PRIMARY KEY (judge_id, kind, value)
+);
+-- conflicts a judge declared to the secretariat before or outside a score file
+CREATE TABLE declared_conflicts (
+    round_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    declared_at TEXT NOT NULL,
+    PRIMARY KEY (round_id, judge_id, entry_id)
+);
+-- every automatic assignment and manual change, for the audit trail
+CREATE TABLE assignment_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    round_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('auto', 'add', 'remove')),
+    judge_id TEXT,
+    entry_id TEXT,
+    detail TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+-- entries every judge scores first to share a scale, left out of the ranking
+CREATE TABLE calibration_entries (
+    round_id TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    PRIMARY KEY (round_id, entry_id)
+);
+-- the officer's decisions (the ranking method …), with whether results had been seen by then
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    round_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    results_seen_before INTEGER NOT NULL
+);
+CREATE TABLE results_viewed (
+    round_id TEXT PRIMARY KEY,
+    first_viewed_at TEXT NOT NULL
+);
+-- paper.py: sheets a judge scored on paper, typed in twice by an officer, with the scan
+CREATE TABLE paper_sheets (
+    round_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('scored', 'conflict')),
+    total TEXT,
+    overall_comment TEXT NOT NULL,
+    conflict_reason TEXT NOT NULL,
+    scan_sha256 TEXT NOT NULL,
+    scan_name TEXT NOT NULL,
+    scan BLOB NOT NULL,
+    entered_by TEXT NOT NULL,
+    entered_at TEXT NOT NULL,
+    PRIMARY KEY (round_id, judge_id, entry_id)
+);
+CREATE TABLE paper_scores (
+    round_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    criterion_id TEXT NOT NULL,
+    score TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    PRIMARY KEY (round_id, judge_id, entry_id, criterion_id)
+);
+-- A signed file's scored or conflict row wins over a paper sheet for the same
+-- judge and entry, and a paper sheet fills in what the signed file left unscored.
+CREATE VIEW round_entry_results AS
+    SELECT e.round_id, e.judge_id, e.entry_id, e.status, e.total, e.overall_comment, e.conflict_reason,
+           'signed' AS source
+    FROM entry_results e
+    WHERE e.status IN ('scored', 'conflict') OR NOT EXISTS (
+        SELECT 1 FROM paper_sheets p
+        WHERE p.round_id = e.round_id AND p.judge_id = e.judge_id AND p.entry_id = e.entry_id)
+    UNION ALL
+    SELECT p.round_id, p.judge_id, p.entry_id, p.status, p.total, p.overall_comment, p.conflict_reason,
+           'paper' AS source
+    FROM paper_sheets p
+    WHERE NOT EXISTS (
+        SELECT 1 FROM entry_results e
+        WHERE e.round_id = p.round_id AND e.judge_id = p.judge_id AND e.entry_id = p.entry_id
+          AND e.status IN ('scored', 'conflict'));
+CREATE VIEW round_scores AS
+    SELECT s.round_id, s.judge_id, s.entry_id, s.criterion_id, s.score, s.comment, 'signed' AS source
+    FROM scores s
+    UNION ALL
+    SELECT p.round_id, p.judge_id, p.entry_id, p.criterion_id, p.score, p.comment, 'paper' AS source
+    FROM paper_scores p
+    WHERE NOT EXISTS (
+        SELECT 1 FROM entry_results e
+        WHERE e.round_id = p.round_id AND e.judge_id = p.judge_id AND e.entry_id = p.entry_id
+          AND e.status IN ('scored', 'conflict'));
+"""
+
+#: user_version → the statements that bring a database from the previous version to it.
+_MIGRATIONS = {2: _SCHEMA_2}
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements one by one inside the caller's transaction.
+
+    ``executescript`` would commit first; views contain no ``;`` of their own.
+    """
+    for statement in script.split(";"):
+        if statement.strip() and not all(
+                line.strip().startswith("--") or not line.strip() for line in statement.splitlines()):
+            conn.execute(statement)
+
+
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Bring an older database up to this schema in one transaction (nothing changes on failure)."""
+    if version >= SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            _run_script(conn, _MIGRATIONS[target])
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
 
 def now_utc() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
@@ -131,9 +265,9 @@ class ContestDatabase:
         }
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            _run_script(conn, _SCHEMA)
+            for version in sorted(_MIGRATIONS):
+                _run_script(conn, _MIGRATIONS[version])
             conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -166,12 +300,18 @@ class ContestDatabase:
                 raise SecretariatError(f"the database is damaged ({check})", path=path)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
+            _upgrade(conn, version)
         except sqlite3.DatabaseError as exc:
             raise SecretariatError(f"cannot be opened as a contest database ({exc})", path=path) from None
         return cls(path, conn)
 
     def close(self) -> None:
         self.conn.close()
+
+    @classmethod
+    def open_same(cls, other: "ContestDatabase") -> "ContestDatabase":
+        """Another connection to the same file, for work on another thread."""
+        return cls.open(other.path)
 
     def __enter__(self) -> "ContestDatabase":
         return self
@@ -183,6 +323,10 @@ class ContestDatabase:
         return Transaction(self.conn)
 
     # ------------------------------------------------------------ contest
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def meta(self, key: str) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -326,7 +470,10 @@ class ContestDatabase:
         return dict(rows.fetchall())
 
     def entry_results(self, round_id: str) -> Iterator[dict]:
-        return self.db["entry_results"].rows_where("round_id = ?", [round_id], order_by="entry_id, judge_id")
+        """Each judge's standing on each entry, signed files and paper sheets together (``source``)."""
+        return self.db["round_entry_results"].rows_where(
+            "round_id = ?", [round_id], order_by="entry_id, judge_id")
 
     def merged_scores(self, round_id: str) -> Iterator[dict]:
-        return self.db["scores"].rows_where("round_id = ?", [round_id])
+        """Every criterion score, signed and paper-entered (``source``)."""
+        return self.db["round_scores"].rows_where("round_id = ?", [round_id])

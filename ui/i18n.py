@@ -12,6 +12,10 @@ Linguist or by hand::
 
     .venv/bin/pyside6-lupdate ui/*.py -locations none -no-obsolete -ts resources/translations/judge_app_th.ts
 
+The secretariat window's parts each keep their own file,
+``resources/translations/secretariat_<part>_th.ts`` (refresh each with lupdate
+from its own ``ui/secretariat/<part>.py``); every ``*_th.ts`` is loaded.
+
 ``tests/test_ui_shell.py`` fails while any string of ``ui/`` has no Thai text.
 The file also carries Thai for Qt's own buttons and menus (contexts
 ``QPlatformTheme``, ``QLineEdit``, ``QFileDialog`` …), because the Qt wheels
@@ -102,7 +106,15 @@ QT_OWN_STRINGS = (
 
 
 def translation_file(language: str) -> Path:
+    """The judge window's translation (lupdate keeps it up to date from ``ui/*.py``)."""
     return resources_dir() / "translations" / f"judge_app_{language}.ts"
+
+
+def translation_files(language: str) -> list[Path]:
+    """Every translation file of the language: the judge window's, then one per part of the secretariat window."""
+    folder = resources_dir() / "translations"
+    others = sorted(p for p in folder.glob(f"*_{language}.ts") if p != translation_file(language))
+    return [translation_file(language), *others]
 
 
 # ---------------------------------------------------------------- settings
@@ -162,8 +174,16 @@ class TsTranslator(QTranslator):
         translator.load_ts(path)
         return translator
 
+    @classmethod
+    def for_language(cls, language: str, parent=None) -> "TsTranslator":
+        """One translator answering from all of the language's files."""
+        translator = cls(parent)
+        for path in translation_files(language):
+            translator.load_ts(path)
+        return translator
+
     def load_ts(self, path: Path) -> int:
-        """Read every finished or unfinished (but non-empty) translation; return how many."""
+        """Add every finished or unfinished (but non-empty) translation of the file; return how many."""
         root = ET.parse(path).getroot()
         self._language = root.get("language", "")
         messages: dict[tuple[str, str, str], str] = {}
@@ -183,7 +203,7 @@ class TsTranslator(QTranslator):
                     text = translation.text or ""
                 if text:
                     messages[(name, source, message.findtext("comment", ""))] = text
-        self._messages = messages
+        self._messages.update(messages)
         return len(messages)
 
     def language(self) -> str:
@@ -219,7 +239,7 @@ def install_language(language: str) -> str:
         app.removeTranslator(_installed)
         _installed = None
     if language != "en":
-        translator = TsTranslator.from_file(translation_file(language), app)
+        translator = TsTranslator.for_language(language, app)
         app.installTranslator(translator)
         _installed = translator
     QLocale.setDefault(QLocale("th_TH" if language == "th" else "en_GB"))

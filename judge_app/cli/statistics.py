@@ -1,0 +1,10 @@
+"""Commands for results and statistics: the ranking method decision, progress, statistics export."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Callable
+
+
+def register(group, add: Callable[..., argparse.ArgumentParser], passphrase_option: Callable) -> None:
+    """Add this module's sub-commands to ``judge-app secretariat``."""
