@@ -41,6 +41,8 @@ from .secretariat import (
     cmd_secretariat_revoke,
 )
 from .support import PASSPHRASE_ENV, CliError, digits_only, progress_reporter, say
+from . import collect as collect_commands
+from . import entries as entries_commands
 from . import paper as paper_commands
 from . import panel as panel_commands
 from . import statistics as statistics_commands
@@ -172,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--entry", action="append", help="only this entry (repeatable)")
     sub.add_argument("--out", required=True)
     sub.add_argument("--thai-digits", action="store_true")
-    for module in (panel_commands, statistics_commands, paper_commands):
+    for module in (entries_commands, panel_commands, collect_commands, statistics_commands, paper_commands):
         module.register(sec, add, passphrase_option)
 
     judge = commands.add_parser("judge", help="the judge's side of the round").add_subparsers(

@@ -1,4 +1,4 @@
-"""Commands for the paper fallback (double entry of a paper sheet) and attachments matched from a folder."""
+"""Commands for the paper fallback: a paper sheet typed in twice by officers, with its scan."""
 
 from __future__ import annotations
 

@@ -1,0 +1,10 @@
+"""Commands for entries: attachments matched from a folder to the imported entries."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Callable
+
+
+def register(group, add: Callable[..., argparse.ArgumentParser], passphrase_option: Callable) -> None:
+    """Add this module's sub-commands to ``judge-app secretariat``."""
