@@ -277,6 +277,18 @@ def test_the_thai_translation_answers_in_every_context(thai_app):
     assert QCoreApplication.translate("ConflictsDialog", "Entries ticked: %n", "", 3) == "ทำเครื่องหมายแล้ว 3 รายการ"
 
 
+def test_translating_does_not_drain_references_to_none(thai_app):
+    # PySide6 releases a None it never owned on each translate(); thousands of table cells
+    # painted in a long session would otherwise end in "Fatal Python error: none_dealloc".
+    import sys
+
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        QCoreApplication.translate("EntriesTableModel", "not started")
+        QCoreApplication.translate("EntriesTableModel", "a text with no translation")
+    assert abs(sys.getrefcount(None) - before) < 50
+
+
 def tr_calls(path: Path) -> set[tuple[str, str]]:
     """(context, English source) of every self.tr("…"), QCoreApplication.translate("Ctx", "…") and
     QT_TRANSLATE_NOOP("Ctx", "…") in a file."""
