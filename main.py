@@ -1,19 +1,21 @@
-"""Launcher: the window without arguments (or with a bundle to open), the CLI with a sub-command."""
+"""Launcher: a window without arguments (or with a bundle or contest database to open), the CLI with a sub-command."""
 
 from __future__ import annotations
 
 import sys
 
-GUI_FLAGS = ("--demo", "--lang")
+GUI_FLAGS = ("--demo", "--secretariat-demo", "--lang")
+#: Files a file association hands to the app: a judge's bundle, the secretariat's contest database.
+GUI_SUFFIXES = (".dlgbundle", ".dlgcontest")
 
 
 def wants_gui(argv: list[str]) -> bool:
-    """No arguments, GUI flags only, or a single bundle path (as a file association passes it)."""
+    """No arguments, GUI flags only, or a single bundle or contest database (as a file association passes it)."""
     if not argv:
         return True
     if all(arg.startswith(GUI_FLAGS) for arg in argv):
         return True
-    return len(argv) == 1 and argv[0].lower().endswith(".dlgbundle")
+    return len(argv) == 1 and argv[0].lower().endswith(GUI_SUFFIXES)
 
 
 def main() -> None:

@@ -1,5 +1,11 @@
 """Who judges which entry: every entry gets the same number of judges, none
-from the entry's own province, and the work is spread evenly.
+the rules keep off it, and the work is spread evenly.
+
+The rules are a function ``(judge, entry) -> reason or None``: the province
+rule here (:func:`province_rule`, a judge never judges an entry from the
+judge's own province), and the officer's ties and declared conflicts gathered
+by :mod:`judge_app.panel`. Calibration entries go to every judge the rules
+allow, first in each judge's list, and do not count in the balancing.
 
 The method is two steps, both deterministic:
 
@@ -11,22 +17,29 @@ The method is two steps, both deterministic:
    move work along a chain of judges (A gives an entry to B, B gives another
    to C, ...) so the heaviest loses one and the lightest gains one, and nobody
    in between changes. When no such chain exists the spread is as small as the
-   province rule allows.
+   rules allow.
 """
 
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections import deque
-from typing import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Sequence
 
 from .errors import ValidationError
 from .model import Entry, Judge
+
+#: Why a judge may not judge an entry, or None when the judge may.
+Exclusion = Callable[[Judge, Entry], "str | None"]
 
 #: Spellings of Bangkok that mean the same province as "กรุงเทพมหานคร".
 _BANGKOK_ALIASES = {"กรุงเทพฯ", "กรุงเทพ", "กทม.", "กทม", "bangkok"}
 
 
+@lru_cache(maxsize=4096)  # asked for every judge and entry pair; there are only ~77 provinces
 def same_province_key(province: str) -> str:
     """A province name reduced so "จังหวัดขอนแก่น" and " ขอนแก่น " compare equal."""
     key = " ".join(province.split())
@@ -48,6 +61,59 @@ def is_eligible(judge: Judge, entry: Entry) -> bool:
     return same_province_key(judge.province) != same_province_key(entry.province)
 
 
+PROVINCE = "province"
+ORGANISATION = "organisation"
+TIE_KINDS = (PROVINCE, ORGANISATION)
+
+
+@lru_cache(maxsize=16384)  # asked for every judge and entry pair when assigning
+def organisation_key(name: str) -> str:
+    """An organisation's name reduced so spacing and letter case do not matter."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def tie_key(kind: str, value: str) -> str:
+    """A tie's name as compared: a province like :func:`same_province_key`, an organisation like
+    :func:`organisation_key`."""
+    return same_province_key(value) if kind == PROVINCE else organisation_key(value)
+
+
+class PanelRules:
+    """Everything that keeps a judge off an entry in one round, as reasons a person reads."""
+
+    def __init__(self, ties: Iterable[tuple[str, str, str]], conflicts: Iterable[tuple[str, str]]):
+        """``ties``: (judge id, 'province' or 'organisation', name); ``conflicts``: (judge id, entry id)."""
+        self._ties: dict[tuple[str, str], dict[str, str]] = {}
+        for judge_id, kind, value in ties:
+            self._ties.setdefault((judge_id, kind), {})[tie_key(kind, value)] = value
+        self._conflicts = set(conflicts)
+
+    def reasons(self, judge: Judge, entry: Entry) -> list[tuple[str, str]]:
+        """Each rule that keeps ``judge`` off ``entry``, as (kind, what): kinds are 'own province',
+        'province', 'organisation' and 'conflict' (a window words them in its language)."""
+        found = []
+        if not is_eligible(judge, entry):
+            found.append(("own province", entry.province))
+        for kind, key in ((PROVINCE, same_province_key(entry.province)), (ORGANISATION, organisation_key(entry.org_name))):
+            value = self._ties.get((judge.id, kind), {}).get(key)
+            if value is not None:
+                found.append((kind, value))
+        if (judge.id, entry.id) in self._conflicts:
+            found.append(("conflict", ""))
+        return found
+
+    def exclusion(self, judge: Judge, entry: Entry) -> str | None:
+        """Why ``judge`` may not judge ``entry`` ("same province (ขอนแก่น)" …), or None."""
+        words = {"own province": "same province ({})", PROVINCE: "tied to province {}",
+                 ORGANISATION: "tied to organisation {}", "conflict": "declared a conflict"}
+        return " and ".join(words[kind].format(value) for kind, value in self.reasons(judge, entry)) or None
+
+
+def province_rule(judge: Judge, entry: Entry) -> str | None:
+    """The province rule as a reason, for :func:`plan_panels`."""
+    return None if is_eligible(judge, entry) else f"same province ({entry.province})"
+
+
 def assign_judges(
     entries: Sequence[Entry], judges: Sequence[Judge], per_entry: int, *, seed: int = 0
 ) -> dict[str, tuple[str, ...]]:
@@ -60,17 +126,104 @@ def assign_judges(
     _check_inputs(entries, judges, per_entry)
     eligible = {e.id: [j.id for j in judges if is_eligible(j, e)] for e in entries}
     _check_feasible(entries, eligible, per_entry)
+    panels = _balanced_panels([e.id for e in entries], [j.id for j in judges], eligible, per_entry, seed)
+    return _lists_per_judge(entries, judges, panels, ())
 
-    tie_rank = _seeded_rank([j.id for j in judges], seed)
-    panels = _greedy_panels(entries, eligible, per_entry, tie_rank)
-    _level_loads(panels, eligible, tie_rank)
 
-    order = {e.id: i for i, e in enumerate(entries)}
-    result: dict[str, tuple[str, ...]] = {}
-    for judge in judges:
-        mine = [entry_id for entry_id, panel in panels.items() if judge.id in panel]
-        result[judge.id] = tuple(sorted(mine, key=order.__getitem__))
-    return result
+@dataclass(frozen=True)
+class ShortEntry:
+    """An entry that cannot get enough judges, and why each other judge is kept off it."""
+
+    entry_id: str
+    needed: int
+    eligible: tuple[str, ...]
+    excluded: tuple[tuple[str, str], ...]  # (judge id, reason)
+
+    def explain(self) -> str:
+        """E.g. "E012 needs 3 judges, only 2 are eligible: J03 same province (ขอนแก่น), J07 declared a conflict"."""
+        count = len(self.eligible)
+        head = f"{self.entry_id} needs {self.needed} judges, only {count} {'is' if count == 1 else 'are'} eligible"
+        if not self.excluded:
+            return f"{head}: the contest has no more judges"
+        return head + ": " + ", ".join(f"{judge_id} {reason}" for judge_id, reason in self.excluded)
+
+
+class AssignmentInfeasible(ValidationError):
+    """Some entries cannot get enough judges under the rules; ``short`` says which and why."""
+
+    def __init__(self, short: Sequence[ShortEntry], per_entry: int):
+        self.short = tuple(short)
+        count = len(self.short)
+        lines = "\n  - ".join(item.explain() for item in self.short)
+        super().__init__(
+            f"cannot give every entry {per_entry} judges ({count} {'entry is' if count == 1 else 'entries are'} "
+            f"short):\n  - {lines}"
+        )
+
+
+def plan_panels(
+    entries: Sequence[Entry],
+    judges: Sequence[Judge],
+    per_entry: int,
+    *,
+    excluded: Exclusion = province_rule,
+    calibration: Sequence[str] = (),
+    seed: int = 0,
+) -> dict[str, tuple[str, ...]]:
+    """Judge id → entry ids under the rules, calibration entries first, then the contest's order.
+
+    Every entry except the calibration entries gets ``per_entry`` distinct
+    judges that ``excluded`` allows, the load of those entries balanced; every
+    calibration entry goes to every judge that ``excluded`` allows. Raises
+    :class:`AssignmentInfeasible` naming each entry short of judges and why
+    each other judge is kept off it.
+    """
+    _check_inputs(entries, judges, per_entry)
+    calibration_set = set(calibration)
+    reasons = {e.id: [(j.id, excluded(j, e)) for j in judges] for e in entries}
+    eligible = {entry_id: [j for j, why in row if why is None] for entry_id, row in reasons.items()}
+    regular = [e for e in entries if e.id not in calibration_set]
+    short = [
+        ShortEntry(e.id, per_entry, tuple(eligible[e.id]),
+                   tuple((j, why) for j, why in reasons[e.id] if why is not None))
+        for e in regular if len(eligible[e.id]) < per_entry
+    ]
+    if short:
+        raise AssignmentInfeasible(short, per_entry)
+    panels = _balanced_panels([e.id for e in regular], [j.id for j in judges], eligible, per_entry, seed)
+    for entry_id in calibration_set:
+        panels[entry_id] = set(eligible[entry_id])
+    return _lists_per_judge(entries, judges, panels, calibration_set)
+
+
+def judge_order(entries: Sequence[Entry], calibration: Sequence[str] | set[str]) -> dict[str, tuple[int, int]]:
+    """Sort key of each entry in a judge's list: calibration entries first, each part in contest order.
+
+    Bundles list a judge's entries in this order, so a judge meets the
+    calibration entries before any other.
+    """
+    first = set(calibration)
+    return {e.id: (0 if e.id in first else 1, i) for i, e in enumerate(entries)}
+
+
+def _lists_per_judge(
+    entries: Sequence[Entry], judges: Sequence[Judge], panels: dict[str, set[str]], calibration: set[str]
+) -> dict[str, tuple[str, ...]]:
+    order = judge_order(entries, calibration)
+    mine: dict[str, list[str]] = {judge.id: [] for judge in judges}
+    for entry_id, panel in panels.items():
+        for judge_id in panel:
+            mine[judge_id].append(entry_id)
+    return {judge_id: tuple(sorted(ids, key=order.__getitem__)) for judge_id, ids in mine.items()}
+
+
+def _balanced_panels(
+    entry_ids: list[str], judge_ids: list[str], eligible: dict[str, list[str]], per_entry: int, seed: int
+) -> dict[str, set[str]]:
+    tie_rank = _seeded_rank(judge_ids, seed)
+    panels = _greedy_panels(entry_ids, eligible, per_entry, tie_rank)
+    _level_loads(panels, {e: eligible[e] for e in entry_ids}, tie_rank)
+    return panels
 
 
 def load_counts(assignments: dict[str, tuple[str, ...]]) -> dict[str, int]:
@@ -123,17 +276,17 @@ def _seeded_rank(judge_ids: list[str], seed: int) -> dict[str, int]:
 
 
 def _greedy_panels(
-    entries: Sequence[Entry], eligible: dict[str, list[str]], per_entry: int, tie_rank: dict[str, int]
+    entry_ids: list[str], eligible: dict[str, list[str]], per_entry: int, tie_rank: dict[str, int]
 ) -> dict[str, set[str]]:
     load = {judge_id: 0 for judge_id in tie_rank}
     panels: dict[str, set[str]] = {}
-    most_constrained_first = sorted(enumerate(entries), key=lambda pair: (len(eligible[pair[1].id]), pair[0]))
-    for _, entry in most_constrained_first:
-        candidates = sorted(eligible[entry.id], key=lambda j: (load[j], tie_rank[j]))
+    most_constrained_first = sorted(enumerate(entry_ids), key=lambda pair: (len(eligible[pair[1]]), pair[0]))
+    for _, entry_id in most_constrained_first:
+        candidates = sorted(eligible[entry_id], key=lambda j: (load[j], tie_rank[j]))
         chosen = candidates[:per_entry]
         for judge_id in chosen:
             load[judge_id] += 1
-        panels[entry.id] = set(chosen)
+        panels[entry_id] = set(chosen)
     return panels
 
 

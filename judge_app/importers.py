@@ -134,7 +134,10 @@ def _read_csv(data: bytes, path: Path) -> Table:
         raise ValidationError(str(exc), path=path) from None
     # newline="" hands line ends to the csv module, which keeps them inside
     # quoted cells (multi-line Thai summaries) and ends records on the others.
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Strict, because a lenient reader takes a quote that is never closed as
+    # the start of one cell holding the whole rest of the file, and the rows
+    # after it would vanish without a word.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
@@ -145,7 +148,12 @@ def _read_csv(data: bytes, path: Path) -> Table:
             if len(records) > MAX_ROWS:
                 raise ValidationError(f"has more than {MAX_ROWS} rows; is it the right file?", path=path)
     except csv.Error as exc:
-        raise ValidationError(f"line {start}: not readable as CSV ({exc})", path=path) from None
+        if "unexpected end of data" in str(exc):
+            raise ValidationError(
+                f"line {start}: a quote (\") opens a cell that is never closed, so the rest of the file would "
+                "be read as one cell; fix the quotes or save the file again from Excel", path=path) from None
+        hint = "; a quote inside a quoted cell must be doubled (\"\")" if "expected after" in str(exc) else ""
+        raise ValidationError(f"line {start}: not readable as CSV ({exc}){hint}", path=path) from None
     return _table_from_records(records, encoding, path)
 
 

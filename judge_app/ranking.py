@@ -18,50 +18,41 @@ Nothing here changes the official ranking; it only says how much to trust it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from statistics import median
 
 from .agreement import standardised_means
-from .results import AWARD_COUNT, NATIONAL_COUNT, EntryResult
+from .results import AWARD_COUNT, NATIONAL_COUNT, TRIM_MIN_JUDGES, EntryResult, trimmed_mean
 
-#: The ranking methods, official one first.
+__all__ = [
+    "METHODS", "DEFAULT_METHOD", "TIE_BREAKS_EN", "TIE_BREAKS_TH", "METHOD_LABELS_EN", "METHOD_LABELS_TH", "TRIM_MIN_JUDGES", "WITHOUT_JUDGE", "CutCheck",
+    "MethodRanks", "rank_entries", "ranking_table", "stability", "trimmed_mean",
+]
+
+#: The ranking methods, the default first (used until the officer chooses one).
 METHODS = ("mean", "trimmed_mean", "standardised")
+DEFAULT_METHOD = METHODS[0]
+
+#: The tie-breaks every method shares, after its own score, as printed on the report.
+TIE_BREAKS_EN = "ties: higher median total, then more judges having scored, then entry id"
+TIE_BREAKS_TH = ("หากคะแนนเท่ากัน ให้ผลงานที่มีค่ามัธยฐานสูงกว่าอยู่ก่อน หากยังเท่ากัน ให้ผลงานที่มีจำนวนกรรมการให้คะแนนมากกว่าอยู่ก่อน "
+                 "และสุดท้ายเรียงตามรหัสผลงาน")
 
 METHOD_LABELS_EN = {
-    "mean": "Mean of the judges' totals (official)",
+    "mean": "Mean of the judges' totals (the default)",
     "trimmed_mean": "Trimmed mean (highest and lowest total dropped when 5 or more judges scored)",
     "standardised": "Mean of standardised scores (each judge's totals as z-scores)",
 }
 METHOD_LABELS_TH = {
-    "mean": "ค่าเฉลี่ยคะแนนรวมของกรรมการ (เกณฑ์ทางการ)",
+    "mean": "ค่าเฉลี่ยคะแนนรวมของกรรมการ (ค่าเริ่มต้น)",
     "trimmed_mean": "ค่าเฉลี่ยแบบตัดปลาย (ตัดคะแนนสูงสุดและต่ำสุดออกเมื่อมีกรรมการให้คะแนนตั้งแต่ 5 ท่าน)",
     "standardised": "ค่าเฉลี่ยคะแนนมาตรฐาน (แปลงคะแนนของกรรมการแต่ละท่านเป็นคะแนน z)",
 }
 
-#: Trimming needs this many judges: with fewer, dropping two totals would leave
-#: too few to stand for the panel (and with 3 the trimmed mean is just the median).
-TRIM_MIN_JUDGES = 5
-
 #: How :func:`stability` names a leave-one-judge-out ranking in ``CutCheck.flips``.
 WITHOUT_JUDGE = "without {judge}"
-
-
-def trimmed_mean(values: Iterable[Fraction | int]) -> Fraction:
-    """The mean after dropping the single highest and lowest value, from 5 values up.
-
-    One outlying judge moves a plain mean by a fifth or more of their gap from
-    the rest; trimming removes that one voice at each end. Below 5 values the
-    plain mean is returned, because trimming would discard too much of the panel.
-    Exact: the result is a Fraction.
-    """
-    ordered = sorted(Fraction(v) for v in values)
-    if not ordered:
-        raise ValueError("no values to average")
-    if len(ordered) >= TRIM_MIN_JUDGES:
-        ordered = ordered[1:-1]
-    return sum(ordered, Fraction(0)) / len(ordered)
 
 
 def _totals_by_entry(results: Sequence[EntryResult], exclude_judge: str | None) -> dict[str, dict[str, Fraction]]:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from judge_app.assignment import assign_judges, is_eligible, load_counts, same_province_key
+from judge_app.assignment import (
+    AssignmentInfeasible,
+    assign_judges,
+    is_eligible,
+    load_counts,
+    plan_panels,
+    same_province_key,
+)
 from judge_app.errors import ValidationError
 from judge_app.model import Contact, Entry, Judge
 
@@ -113,14 +123,15 @@ class _FlowNetwork:
             total += pushed
 
 
-def loads_possible(entries: list[Entry], judges: list[Judge], per_entry: int, low: int, high: int) -> bool:
+def loads_possible(entries: list[Entry], judges: list[Judge], per_entry: int, low: int, high: int,
+                   allowed=is_eligible) -> bool:
     """Whether panels exist with every judge's load in [low, high] (a circulation with lower bounds)."""
     net = _FlowNetwork()
     demand = per_entry * len(entries)  # source -> entries carries exactly this, as a lower bound
     for e in entries:
         net.add("super-source", ("e", e.id), per_entry)
         for j in judges:
-            if is_eligible(j, e):
+            if allowed(j, e):
                 net.add(("e", e.id), ("j", j.id), 1)
     for j in judges:
         net.add(("j", j.id), "sink", high - low)
@@ -131,11 +142,12 @@ def loads_possible(entries: list[Entry], judges: list[Judge], per_entry: int, lo
     return net.max_flow("super-source", "super-sink") == demand + low * len(judges)
 
 
-def optimal_spread(entries: list[Entry], judges: list[Judge], per_entry: int) -> int:
+def optimal_spread(entries: list[Entry], judges: list[Judge], per_entry: int, allowed=is_eligible) -> int:
+    """The smallest load spread any assignment can reach (found by max-flow, independently of the code under test)."""
     total = per_entry * len(entries)
     for spread_ in range(total + 1):
         for low in range(total // len(judges) + 1):
-            if loads_possible(entries, judges, per_entry, low, low + spread_):
+            if loads_possible(entries, judges, per_entry, low, low + spread_, allowed):
                 return spread_
     raise AssertionError("no assignment at all")
 
@@ -249,3 +261,109 @@ def test_judge_without_work_is_listed_with_no_entries():
     judges = [make_judge(1, "ภูเก็ต"), make_judge(2, "ตราด")]
     assignments = assign_judges(entries, judges, 1)
     assert sorted(len(v) for v in assignments.values()) == [0, 1]
+
+
+# ---------------------------------------------------------------- any rules, calibration entries (plan_panels)
+
+
+@st.composite
+def ruled_instances(draw):
+    """A small contest, a random set of forbidden (judge, entry) pairs, some calibration entries, and k."""
+    per_entry = draw(st.integers(1, 3))
+    n_judges = draw(st.integers(1, 7))
+    n_entries = draw(st.integers(1, 12))
+    entries = [make_entry(i + 1, draw(st.sampled_from(PROVINCES[:3]))) for i in range(n_entries)]
+    judges = [make_judge(i + 1, draw(st.sampled_from(PROVINCES[:4] + [""]))) for i in range(n_judges)]
+    pairs = [(j.id, e.id) for j in judges for e in entries]
+    forbidden = draw(st.sets(st.sampled_from(pairs), max_size=len(pairs) // 3)) if pairs else set()
+    calibration = draw(st.lists(st.sampled_from([e.id for e in entries]), max_size=2, unique=True))
+    return entries, judges, per_entry, forbidden, calibration, draw(st.integers(0, 5))
+
+
+def ruled(forbidden: set[tuple[str, str]]):
+    """The province rule plus the forbidden pairs, each with its reason."""
+    def excluded(judge: Judge, entry: Entry) -> str | None:
+        if not is_eligible(judge, entry):
+            return f"same province ({entry.province})"
+        return "declared a conflict" if (judge.id, entry.id) in forbidden else None
+    return excluded
+
+
+@settings(max_examples=150, deadline=None)
+@given(ruled_instances())
+def test_plan_panels_keeps_every_rule_and_the_smallest_spread_or_names_exactly_the_short_entries(instance):
+    entries, judges, per_entry, forbidden, calibration, seed = instance
+    excluded = ruled(forbidden)
+
+    def allowed(judge: Judge, entry: Entry) -> bool:
+        return excluded(judge, entry) is None
+
+    regular = [e for e in entries if e.id not in calibration]
+    truly_short = {e.id for e in regular if sum(allowed(j, e) for j in judges) < per_entry}
+    try:
+        plan = plan_panels(entries, judges, per_entry, excluded=excluded, calibration=calibration, seed=seed)
+    except AssignmentInfeasible as exc:
+        assert {s.entry_id for s in exc.short} == truly_short != set()
+        for short in exc.short:
+            entry = next(e for e in entries if e.id == short.entry_id)
+            assert set(short.eligible) == {j.id for j in judges if allowed(j, entry)}
+            assert dict(short.excluded) == {j.id: excluded(j, entry) for j in judges if not allowed(j, entry)}
+            assert short.explain() in str(exc)
+        return
+    assert truly_short == set()
+    assert plan == plan_panels(entries, judges, per_entry, excluded=excluded, calibration=calibration, seed=seed)
+    panels = panels_of(plan)
+    for entry in entries:
+        panel = panels.get(entry.id, [])
+        assert len(panel) == len(set(panel)) and all(allowed(next(j for j in judges if j.id == jid), entry)
+                                                     for jid in panel)
+        if entry.id in calibration:
+            assert set(panel) == {j.id for j in judges if allowed(j, entry)}, "every allowed judge"
+        else:
+            assert len(panel) == per_entry
+    order = [e.id for e in entries]
+    for entry_ids in plan.values():
+        expected_first = [e for e in order if e in calibration and e in entry_ids]
+        assert list(entry_ids[:len(expected_first)]) == expected_first, "calibration entries come first"
+        rest = list(entry_ids[len(expected_first):])
+        assert rest == sorted(rest, key=order.index)
+    loads = [sum(e not in calibration for e in plan[j.id]) for j in judges]
+    best = optimal_spread(regular, judges, per_entry, allowed) if regular else 0
+    assert max(loads) - min(loads) == best
+    if best <= 1:
+        assert max(loads) - min(loads) <= 1
+
+
+def test_the_infeasibility_message_says_for_each_short_entry_why_each_other_judge_is_kept_off():
+    entry = replace(make_entry(12, "ขอนแก่น"), org_name="เทศบาลเมืองบ้านค้อ")
+    judges = [make_judge(1, "สงขลา"), make_judge(2, "น่าน"), make_judge(3, "ขอนแก่น"), make_judge(5, "ตราด"),
+              make_judge(7, "ภูเก็ต")]
+
+    def excluded(judge: Judge, e: Entry) -> str | None:
+        if e.id != "E012":
+            return None
+        return {"J03": "same province (ขอนแก่น)", "J05": "tied to organisation เทศบาลเมืองบ้านค้อ",
+                "J07": "declared a conflict"}.get(judge.id)
+
+    with pytest.raises(AssignmentInfeasible) as caught:
+        plan_panels([entry, make_entry(13, "น่าน")], judges, 3, excluded=excluded)
+    assert ("E012 needs 3 judges, only 2 are eligible: J03 same province (ขอนแก่น), "
+            "J05 tied to organisation เทศบาลเมืองบ้านค้อ, J07 declared a conflict") in str(caught.value)
+    assert "E013" not in str(caught.value)
+    assert isinstance(caught.value, ValidationError)
+    with pytest.raises(AssignmentInfeasible, match="E001 needs 2 judges, only 1 is eligible: the contest has no more"):
+        plan_panels([make_entry(1, "น่าน")], [make_judge(1, "ตราด")], 2)
+
+
+def test_plan_panels_with_only_the_province_rule_matches_assign_judges():
+    rng = random.Random(11)
+    entries, judges = random_instance(rng, 40, 8)
+    assert plan_panels(entries, judges, 2, seed=3) == assign_judges(entries, judges, 2, seed=3)
+
+
+def test_a_calibration_entry_nobody_else_may_judge_goes_only_to_those_allowed():
+    entries = [make_entry(1, "น่าน"), make_entry(2, "ตราด"), make_entry(3, "ตราด")]
+    judges = [make_judge(1, "น่าน"), make_judge(2, "ตราด"), make_judge(3, "สงขลา")]
+    plan = plan_panels(entries, judges, 1, calibration=["E003"])
+    assert plan["J02"][:1] != ("E003",) and "E003" not in plan["J02"], "J02 is from ตราด like E003"
+    assert plan["J01"][0] == "E003" and plan["J03"][0] == "E003"

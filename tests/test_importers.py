@@ -281,6 +281,28 @@ def test_a_column_without_header_is_named_by_its_letter():
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
 
 
+def test_a_quote_never_closed_is_refused_at_its_line_not_swallowing_the_rest(tmp_path):
+    lines = [",".join(HEADERS), ",".join(ROWS[1]), 'E-009,"อบต.หนองบัว,อบต.,อุดรธานี,ผลงาน', ",".join(ROWS[1])]
+    path = tmp_path / "export.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp874"))
+    with pytest.raises(ValidationError, match=r"export\.csv: line 3: a quote \(\"\) opens a cell that is never closed"):
+        read_table(path)
+
+
+def test_a_stray_quote_after_a_quoted_cell_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes('รหัส,ชื่อผลงาน\r\nE-1,"ระบบ"คิว\r\n'.encode("utf-8"))
+    with pytest.raises(ValidationError, match=r"line 2: not readable as CSV .*must be doubled"):
+        read_table(path)
+
+
+def test_rows_shorter_or_longer_than_the_headers(tmp_path):
+    rows = [HEADERS, ROWS[2][:4], [*ROWS[1], "เกิน", "เกิน"]]  # E-003 stops before its title; E-002 runs on
+    _, preview = import_file(write_csv(tmp_path / "ragged.csv", rows, "cp874"))
+    assert [str(p) for p in preview.problems] == ["line 2, ชื่อผลงาน: project title (ชื่อผลงาน) is empty"]
+    assert preview.entries == [expected_entries()[1]]
+
+
 # ----------------------------------------------------------------- re-import
 
 
@@ -291,6 +313,22 @@ def test_reimporting_the_same_file_changes_nothing(tmp_path):
     _, again = import_file(path, contest_entries)
     assert again.entries == [] and again.changed == [] and again.problems == []
     assert again.unchanged == ["E-001", "E-002", "E-003"]
+
+
+def test_importing_the_same_file_twice_into_the_contest_adds_each_entry_once(issued, tmp_path):
+    path = write_csv(tmp_path / "export.csv", [HEADERS, *ROWS, ["", "อบต.ไม่มีรหัส", "อบต.", "ตาก", "ผลงาน"]], "cp874")
+    with issued.open_db() as db:
+        before = len(db.contest.entries)
+        _, first = import_file(path, list(db.contest.entries))
+        assert len(first.problems) == 1 and db.add_entries(first.entries) == 3
+    with issued.open_db() as db:  # a later session, as the officer would run it
+        _, again = import_file(path, list(db.contest.entries))
+        assert again.entries == [] and again.unchanged == ["E-001", "E-002", "E-003"]
+        assert db.add_entries(again.entries) == 0
+        assert db.add_entries(first.entries) == 0  # even the first preview, accepted twice
+        ids = [e.id for e in db.contest.entries]
+        assert len(ids) == before + 3 == len(set(ids))
+        assert db.contest.entry("E-001") == expected_entries()[0]
 
 
 def test_a_file_in_another_encoding_with_crlf_in_cells_is_still_unchanged(tmp_path):

@@ -17,6 +17,7 @@ from judge_app.demo_round import play_demo_round
 from judge_app.pdf.results_report import render_results_report, report_data
 from judge_app.pdf.score_sheet import SheetOptions, render_blank_sheet, render_score_sheet
 from judge_app.scorefile import read_score_file
+from judge_app.scoring import total_str
 from judge_app.secretariat import ContestDatabase
 
 
@@ -209,3 +210,90 @@ def test_results_report_checks_rank_stability_at_the_cut_lines(demo_round, tmp_p
         assert flat(demo_round.contest.entry(check.entry_id).org_name) in text
     unstable = [c for c in checks if not c.stable]
     assert text.count(flat("ไม่มั่นคง")) >= len(unstable)
+
+
+# ---------------------------------------------------------------- the decision record, calibration, paper
+
+
+@pytest.fixture(scope="module")
+def merged_db(issued_template, tmp_path_factory) -> Path:
+    from test_results import build_merged_round
+
+    return build_merged_round(issued_template, tmp_path_factory.mktemp("report-merged") / "round").db_path
+
+
+def report_text(db_path: Path, tmp_path: Path, prepare=None):
+    """The report of a fresh copy of ``db_path`` after ``prepare(db)``, as flat text, and its data."""
+    from test_decisions import fresh_copy
+
+    with ContestDatabase.open(fresh_copy(db_path, tmp_path)) as db:
+        if prepare:
+            prepare(db)
+        data = report_data(db, "r1")
+    return flat("".join(pdf_pages(render_results_report(data), tmp_path))), data
+
+
+def test_results_report_says_the_method_was_chosen_before_results_were_seen(merged_db, tmp_path):
+    from judge_app.decisions import choose_method, mark_results_viewed
+    from judge_app.pdf.results_report import thai_time
+    from judge_app.ranking import METHOD_LABELS_TH
+
+    def prepare(db):
+        choose_method(db, "r1", "standardised")
+        mark_results_viewed(db, "r1")
+
+    text, data = report_text(merged_db, tmp_path, prepare)
+    rr = data.round_results
+    assert rr.method == "standardised"
+    assert flat(f"สำนักงานเลขานุการเลือกวิธีจัดอันดับ คือ{METHOD_LABELS_TH['standardised']} "
+                f"เมื่อ {thai_time(rr.decision.decided_at)} ซึ่งเป็นการเลือกก่อนการเปิดดูผล") in text
+    assert flat(f"มีการเปิดดูผลครั้งแรกเมื่อ {thai_time(rr.first_viewed)}") in text
+    assert flat("มีการเปลี่ยนวิธีจัดอันดับหลังจากได้เห็นผลแล้ว") not in text
+    # The shortlist statistics follow the chosen method's order, which is not the mean's.
+    assert [r.entry.id for r in rr.award] != [r.entry.id for r in sorted(rr.ranked, key=lambda r: -r.mean)][:20]
+    for r in rr.award:
+        row = f"{r.rank} {r.entry.id} {r.judge_count} {total_str(r.mean)} {total_str(r.median)}"
+        assert flat(row) in text, row
+
+
+def test_results_report_says_plainly_when_the_method_changed_after_results_were_seen(merged_db, tmp_path):
+    from judge_app.decisions import choose_method, mark_results_viewed
+    from judge_app.pdf.results_report import thai_time
+
+    def prepare(db):
+        choose_method(db, "r1", "mean")
+        mark_results_viewed(db, "r1")
+        choose_method(db, "r1", "trimmed_mean")
+
+    text, data = report_text(merged_db, tmp_path, prepare)
+    first, second = data.round_results.history
+    assert flat("ซึ่งเป็นการเลือกหลังจากได้เปิดดูผลแล้ว") in text
+    assert flat("มีการเปลี่ยนวิธีจัดอันดับหลังจากได้เห็นผลแล้ว ประวัติการเลือกทั้งหมดมีดังนี้") in text
+    assert flat(f"1 {thai_time(first.decided_at)} ค่าเฉลี่ย ยังไม่เห็นผล") in text
+    assert flat(f"2 {thai_time(second.decided_at)} ค่าเฉลี่ยตัดปลาย เห็นผลแล้ว") in text
+
+
+def test_results_report_without_a_decision_names_the_default(merged_db, tmp_path):
+    text, _ = report_text(merged_db, tmp_path)
+    assert flat("ไม่มีการบันทึกการเลือกวิธีจัดอันดับ รายงานนี้จึงจัดอันดับด้วยวิธีตั้งต้น") in text
+    assert flat("ยังไม่มีการเปิดดูผลก่อนจัดทำรายงานนี้") in text
+
+
+def test_results_report_marks_paper_scores_and_keeps_calibration_out_of_the_ranking(merged_db, tmp_path):
+    from judge_app.pdf.results_report import PAPER_MARK
+    from judge_app.results import PAPER_NOTE_TH
+    from test_results import CALIBRATION
+
+    text, data = report_text(merged_db, tmp_path)
+    rr = data.round_results
+    assert flat(f"{PAPER_MARK} {PAPER_NOTE_TH}") in text
+    # Every paper-entered score is marked in the ranking or calibration table (and again where flagged).
+    assert text.count(PAPER_MARK) >= len(rr.paper_entered)
+    for judge_id, entry_id in rr.paper_entered:
+        result = next(r for r in (*rr.results, *rr.calibration) if r.entry.id == entry_id)
+        assert flat(f"{judge_id} {total_str(result.totals[judge_id])} {PAPER_MARK}") in text
+    section = text[text.index(flat("ผลงานสำหรับปรับมาตรฐาน (ไม่นำมาจัดอันดับ)")):]
+    for entry_id in CALIBRATION:
+        assert flat(data.contest.entry(entry_id).org_name) in section[:2000]
+    ranking = text[text.index(flat("ผลการจัดอันดับ")):text.index(flat("สถิติของผลงาน 20 อันดับแรก"))]
+    assert not any(entry_id in ranking for entry_id in CALIBRATION)

@@ -1,36 +1,54 @@
-"""Starts the judge window: fonts, language, then a bundle from the command line or the start page.
+"""Starts a window: fonts, language, then the judge's window or the secretariat's.
 
-    judge-app                       the start page
-    judge-app path/to/file.dlgbundle  open that bundle (what a file association passes)
-    judge-app --demo                open the demo contest
-    judge-app --lang=en             English for this run (saved as the choice)
+    judge-app                          the judge's start page (with a way into the secretariat's side)
+    judge-app path/to/file.dlgbundle   open that bundle (what a file association passes)
+    judge-app path/to/file.dlgcontest  open that contest database in the secretariat's window
+    judge-app --demo                   open the demo contest (as a judge)
+    judge-app --secretariat-demo       open the secretariat's demo contest database
+    judge-app --lang=en                English for this run (saved as the choice)
 """
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from judge_app.paths import CONTEST_DB_SUFFIX
 
 from .fonts import install_fonts
 from .i18n import SETTINGS_APPLICATION, SETTINGS_ORGANISATION, install_language, save_language, saved_language
 
 
-def parse_arguments(argv: list[str]) -> tuple[Path | None, bool, str | None]:
-    """(bundle to open, open the demo, language asked for) from the GUI's arguments."""
-    bundle: Path | None = None
-    demo = False
+class Demo(enum.IntEnum):
+    """Which demo to open; false when none (``--demo`` is the judge's, so it compares equal to True)."""
+
+    NONE = 0
+    JUDGE = 1
+    SECRETARIAT = 2
+
+
+def parse_arguments(argv: list[str]) -> tuple[Path | None, Demo, str | None]:
+    """(file to open, which demo, language asked for) from the GUI's arguments.
+
+    The file is a bundle or a contest database; :func:`run_gui` tells them apart by suffix.
+    """
+    path: Path | None = None
+    demo = Demo.NONE
     language: str | None = None
     for arg in argv:
         if arg == "--demo":
-            demo = True
+            demo = Demo.JUDGE
+        elif arg == "--secretariat-demo":
+            demo = Demo.SECRETARIAT
         elif arg.startswith("--lang="):
             language = arg.split("=", 1)[1]
         elif not arg.startswith("-"):
-            bundle = Path(arg)
-    return bundle, demo, language
+            path = Path(arg)
+    return path, demo, language
 
 
 def prepare_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
@@ -45,15 +63,33 @@ def prepare_app(argv: list[str] | None = None, language: str | None = None) -> Q
     return app
 
 
-def run_gui(argv: list[str]) -> int:
-    bundle, demo, language = parse_arguments(argv)
-    app = prepare_app(argv, language)
+def open_first_window(path: Path | None, demo: Demo) -> QMainWindow:
+    """The window the arguments ask for, shown; its file or demo opens once the event loop runs."""
+    if demo == Demo.SECRETARIAT or (path is not None and path.suffix.lower() == CONTEST_DB_SUFFIX):
+        from .secretariat.window import SecretariatWindow
+
+        secretariat = SecretariatWindow()
+        secretariat.show()
+        if path is not None:
+            QTimer.singleShot(0, lambda: secretariat.open_database(path))
+        else:
+            QTimer.singleShot(0, secretariat.open_demo)
+        return secretariat
     from .judge_window import JudgeWindow
 
     window = JudgeWindow()
     window.show()
-    if bundle is not None:
-        QTimer.singleShot(0, lambda: window.open_bundle(bundle))
+    if path is not None:
+        QTimer.singleShot(0, lambda: window.open_bundle(path))
     elif demo:
         QTimer.singleShot(0, window.open_demo)
-    return app.exec()
+    return window
+
+
+def run_gui(argv: list[str]) -> int:
+    path, demo, language = parse_arguments(argv)
+    app = prepare_app(argv, language)
+    window = open_first_window(path, demo)
+    status = app.exec()
+    del window  # held (so not collected) until the event loop has ended
+    return status

@@ -121,6 +121,9 @@ class JudgeWindow(QMainWindow):
         self.start_page.open_file_requested.connect(self.choose_bundle)
         self.start_page.open_path_requested.connect(self.open_bundle)
         self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.secretariat_open_requested.connect(lambda: self.open_secretariat("open"))
+        self.start_page.secretariat_new_requested.connect(lambda: self.open_secretariat("new"))
+        self.start_page.secretariat_demo_requested.connect(lambda: self.open_secretariat("demo"))
         self.start_page.set_recent(self.recent_bundles())
         self.stack.addWidget(self.start_page)
         old = self.centralWidget()
@@ -316,6 +319,20 @@ class JudgeWindow(QMainWindow):
         if not (isinstance(last, str) and last in self.session.bundle.entry_ids and self.page.select_entry(last)):
             self.page.step(+1)
         self.page.table.setFocus()
+
+    def open_secretariat(self, action: str = "open"):
+        """The start page's Secretariat section: the secretariat's window in place of this one.
+
+        ``action`` is what it does first: "open" a contest database, make a "new"
+        one, or prepare the "demo". Returns the new window.
+        """
+        from .secretariat.window import show_secretariat_window
+
+        window = show_secretariat_window()
+        self.close()
+        start = {"open": window.choose_database, "new": window.new_database, "demo": window.open_demo}[action]
+        QTimer.singleShot(0, start)
+        return window
 
     # ------------------------------------------------------------ dialogs
 

@@ -35,6 +35,7 @@ from .secretariat import (
     cmd_secretariat_import_entries,
     cmd_secretariat_init,
     cmd_secretariat_issue,
+    cmd_secretariat_issue_list,
     cmd_secretariat_merge,
     cmd_secretariat_report,
     cmd_secretariat_results,
@@ -135,7 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, help="folder for the bundles")
     sub.add_argument("--round")
     sub.add_argument("--judge", action="append", help="only this judge (repeatable)")
+    sub.add_argument("--list-pdf", help="also write the hand-out list (which file goes to whom) as this PDF")
+    sub.add_argument("--thai-digits", action="store_true", help="print counts in the list with Thai digits")
     passphrase_option(sub)
+    sub = add(sec, "issue-list", cmd_secretariat_issue_list,
+              "the hand-out list of the issued bundles: file, entries, SHA-256 per judge, with receipt signatures (PDF)")
+    sub.add_argument("db")
+    sub.add_argument("--round")
+    sub.add_argument("--out", required=True)
+    sub.add_argument("--thai-digits", action="store_true", help="print counts with Thai digits")
     sub = add(sec, "enrol", cmd_secretariat_enrol, "register a judge's public key")
     sub.add_argument("db")
     sub.add_argument("enrolment", nargs="?", help=f"the judge's enrolment file ({ENROLMENT_SUFFIX})")

@@ -86,10 +86,26 @@ def cmd_secretariat_issue(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         issued = issue_bundles(db, key, out, round_id=round_id, judge_ids=args.judge or None,
                                progress=progress_reporter("issuing bundles"))
+        if args.list_pdf:
+            from ..pdf.issue_list import render_issue_list
+
+            hand_out = render_issue_list(db, round_id, digits=digit_style(args))
     say(f"{len(issued)} bundles in {out} — secretariat key {key.public_key.fingerprint}")
     for item in issued:
         say(f"  {item.judge_id}  {item.path.name}  {item.entry_count} entries  sha256 {item.sha256[:16]}…  "
             f"{item.judge_name}")
+    if args.list_pdf:
+        write_pdf(args.list_pdf, hand_out)
+    return 0
+
+
+def cmd_secretariat_issue_list(args: argparse.Namespace) -> int:
+    """The hand-out list of the bundles already issued (which file to whom, with each SHA-256)."""
+    from ..pdf.issue_list import render_issue_list
+
+    with _open_db(args) as db:
+        data = render_issue_list(db, _round_id(db, args), digits=digit_style(args))
+    write_pdf(args.out, data)
     return 0
 
 
@@ -145,37 +161,53 @@ def cmd_secretariat_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_secretariat_results(args: argparse.Namespace) -> int:
-    from ..results import RANKING_METHOD, compute_results, results_csv, results_text
+    """The ranking under the chosen method; records that results have now been viewed."""
+    from ..decisions import describe_decision, mark_results_viewed
+    from ..ranking import METHOD_LABELS_EN, TIE_BREAKS_EN
+    from ..results import PAPER_MARK, PAPER_NOTE, results_csv, results_text
+    from ..round_results import load_round_results
 
     with _open_db(args) as db:
         round_id = _round_id(db, args)
-        results = compute_results(db.contest, round_id, db.entry_results(round_id), db.merged_scores(round_id))
-        contest = db.contest
+        mark_results_viewed(db, round_id)
+        rr = load_round_results(db, round_id)
     if args.csv:
         from ..atomic import write_bytes_atomic
 
-        write_bytes_atomic(Path(args.csv), results_csv(contest, results).encode("utf-8-sig"))
+        write_bytes_atomic(Path(args.csv), results_csv(rr.contest, rr.results, rr.calibration).encode("utf-8-sig"))
         say(f"wrote {args.csv}")
-    say(f"{contest.title_th} — round {round_id}")
-    say(f"ranking: {RANKING_METHOD}")
-    sys.stdout.write(results_text(results, limit=args.top))
-    _panel_summary(results)
+    say(f"{rr.contest.title_th} — round {round_id}")
+    say(f"ranking: {METHOD_LABELS_EN[rr.method]}; {TIE_BREAKS_EN}")
+    for line in describe_decision(list(rr.history), rr.first_viewed):
+        say(line)
+    sys.stdout.write(results_text(rr.results, limit=args.top, method=rr.method))
+    if rr.calibration:
+        say("calibration entries (scored by every judge, not ranked; they count for judge severity):")
+        sys.stdout.write(results_text(rr.calibration))
+    if rr.paper_entered:
+        say(f"{PAPER_MARK}: {PAPER_NOTE} ({len(rr.paper_entered)} judge-entry rows)")
+    _panel_summary(rr)
     return 0
 
 
-def _panel_summary(results) -> None:
-    """Agreement and each judge's severity, under the table."""
-    from ..agreement import judge_severity, krippendorff_alpha
-
-    totals = {r.entry.id: dict(r.totals) for r in results if r.totals}
-    try:
-        say(f"panel agreement: Krippendorff's alpha (interval) = {krippendorff_alpha(totals):.3f}")
-    except ValueError as exc:
-        say(f"panel agreement: not computable ({exc})")
-    for judge_id, severity in sorted(judge_severity(totals).items()):
+def _panel_summary(rr) -> None:
+    """Agreement, each judge's severity, and what needs a second look, under the table."""
+    say(f"panel agreement: Krippendorff's alpha (interval) = {rr.alpha:.3f}" if rr.alpha is not None
+        else "panel agreement: Krippendorff's alpha not computable (too few shared or varied scores)")
+    if rr.icc is not None:
+        say(f"  {rr.icc_form} = {rr.icc:.3f} (every judge scored every entry)")
+    if rr.calibration_icc is not None:
+        say(f"  {rr.icc_form} on the calibration entries = {rr.calibration_icc:.3f}")
+    for judge_id in rr.judges:
+        severity = rr.severity[judge_id]
         shift = f"{float(severity.severity):+.2f}" if severity.severity is not None else "–"
         r = f"{severity.consistency:.2f}" if severity.consistency is not None else "–"
         say(f"  {judge_id}: severity {shift} points vs the other judges on {severity.entries} entries; r = {r}")
+    if rr.disagreements:
+        say(f"judges disagree strongly (for discussion): {' '.join(r.entry.id for r in rr.disagreements)}")
+    unstable = [f"{c.entry_id} (cut {c.cut}, rank {c.rank})" for c in rr.stability if not c.stable]
+    if unstable:
+        say(f"unstable near a cut line (send to more judges): {', '.join(unstable)}")
 
 
 def cmd_secretariat_files(args: argparse.Namespace) -> int:
@@ -209,10 +241,14 @@ def cmd_secretariat_blank_sheets(args: argparse.Namespace) -> int:
 
 
 def cmd_secretariat_report(args: argparse.Namespace) -> int:
+    """The committee's results report; printing results counts as viewing them."""
+    from ..decisions import mark_results_viewed
     from ..pdf.results_report import render_results_report, report_data
 
     with _open_db(args) as db:
-        data = report_data(db, _round_id(db, args))
+        round_id = _round_id(db, args)
+        mark_results_viewed(db, round_id)
+        data = report_data(db, round_id)
     write_pdf(args.out, render_results_report(data, digits=digit_style(args)))
     return 0
 

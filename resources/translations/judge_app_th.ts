@@ -238,7 +238,7 @@
     <name>EntriesTableModel</name>
     <message>
         <source>not started</source>
-        <extracomment>Order of statuses when the status column is sorted (work left to do first). One colour per status; the icons also differ in shape, for colour-blind judges.</extracomment>
+        <extracomment>Order of statuses when the status column is sorted (work left to do first). One colour per status; the icons also differ in shape, for colour-blind judges. Status words of both models (entries list and review), marked for translation once.</extracomment>
         <translation>ยังไม่เริ่ม</translation>
     </message>
     <message>
@@ -961,22 +961,6 @@ Do you want to replace it?</source>
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <source>not started</source>
-        <translation>ยังไม่เริ่ม</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>กำลังให้คะแนน</translation>
-    </message>
-    <message>
-        <source>complete</source>
-        <translation>ครบแล้ว</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>มีส่วนได้เสีย</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
@@ -1088,6 +1072,41 @@ Reason (optional):</source>
     </message>
 </context>
 <context>
+    <name>SecretariatStartPage</name>
+    <message>
+        <source>Digital Local Government award — secretariat</source>
+        <translation>รางวัลท้องถิ่นดิจิทัล — ฝ่ายเลขานุการ</translation>
+    </message>
+    <message>
+        <source>A contest database (a .dlgcontest file) holds one contest: its entries, judges and keys, the bundles issued, every score file received and the results. Open one, make one from the contest&apos;s contest.json, or try the demo.</source>
+        <translation>ฐานข้อมูลการประกวด (ไฟล์ .dlgcontest) เก็บข้อมูลของการประกวดหนึ่งรายการ ได้แก่ ผลงาน กรรมการและกุญแจของกรรมการ ชุดผลงานที่ออกให้ ไฟล์ผลคะแนนทุกไฟล์ที่ได้รับ และผลการพิจารณา เปิดฐานข้อมูลที่มีอยู่ สร้างใหม่จากไฟล์ contest.json ของการประกวด หรือทดลองใช้ตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>Open a contest database…</source>
+        <translation>เปิดฐานข้อมูลการประกวด…</translation>
+    </message>
+    <message>
+        <source>New contest database…</source>
+        <translation>สร้างฐานข้อมูลการประกวดใหม่…</translation>
+    </message>
+    <message>
+        <source>Try the secretariat demo</source>
+        <translation>ทดลองใช้ตัวอย่างของฝ่ายเลขานุการ</translation>
+    </message>
+    <message>
+        <source>You can also drag a contest database file onto this window.</source>
+        <translation>หรือลากไฟล์ฐานข้อมูลการประกวดมาวางบนหน้าต่างนี้ก็ได้</translation>
+    </message>
+    <message>
+        <source>Recent contest databases</source>
+        <translation>ฐานข้อมูลการประกวดที่เปิดล่าสุด</translation>
+    </message>
+    <message>
+        <source>No contest database opened yet on this computer.</source>
+        <translation>ยังไม่เคยเปิดฐานข้อมูลการประกวดบนเครื่องนี้</translation>
+    </message>
+</context>
+<context>
     <name>SetCommentCommand</name>
     <message>
         <source>%1: overall comment</source>
@@ -1133,16 +1152,32 @@ Reason (optional):</source>
         <translation>หรือลากไฟล์ชุดผลงานมาวางบนหน้าต่างนี้ก็ได้</translation>
     </message>
     <message>
+        <source>For the secretariat</source>
+        <translation>สำหรับฝ่ายเลขานุการ</translation>
+    </message>
+    <message>
+        <source>Run a round: import the entries, assign the judges, issue their bundles, merge the signed score files and see the results. This opens the secretariat&apos;s window.</source>
+        <translation>ดำเนินการรอบการพิจารณา ได้แก่ นำเข้าผลงาน มอบหมายกรรมการ ออกชุดผลงานให้กรรมการ รวมไฟล์ผลคะแนนที่ลงนามแล้ว และดูผลการพิจารณา ปุ่มด้านล่างจะเปิดหน้าต่างของฝ่ายเลขานุการ</translation>
+    </message>
+    <message>
+        <source>Open a contest database…</source>
+        <translation>เปิดฐานข้อมูลการประกวด…</translation>
+    </message>
+    <message>
+        <source>New contest database…</source>
+        <translation>สร้างฐานข้อมูลการประกวดใหม่…</translation>
+    </message>
+    <message>
+        <source>Try the secretariat demo</source>
+        <translation>ทดลองใช้ตัวอย่างของฝ่ายเลขานุการ</translation>
+    </message>
+    <message>
         <source>Recent bundles</source>
         <translation>ชุดผลงานที่เปิดล่าสุด</translation>
     </message>
     <message>
         <source>No bundle opened yet on this computer.</source>
         <translation>ยังไม่เคยเปิดชุดผลงานบนเครื่องนี้</translation>
-    </message>
-    <message>
-        <source>(file no longer there) %1</source>
-        <translation>(ไม่พบไฟล์แล้ว) %1</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1224,13 @@ Reason (optional):</source>
     <message>
         <source>This file cannot be shown: %1</source>
         <translation>แสดงไฟล์นี้ไม่ได้: %1</translation>
+    </message>
+</context>
+<context>
+    <name>_StartColumn</name>
+    <message>
+        <source>(file no longer there) %1</source>
+        <translation>(ไม่พบไฟล์แล้ว) %1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,247 @@
+"""The secretariat window's Judges and Assignment pages, driven like an officer would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from judge_app.assignment import same_province_key
+from judge_app.enrolment import write_enrolment
+from judge_app.keys import PrivateKey
+from judge_app.panel import assignment_history, calibration_entries
+from judge_app.secretariat import ContestDatabase
+from ui.secretariat.assignment_page import AssignmentPage, EntryPanelModel
+from ui.secretariat.judges_page import JudgesPage, JudgesTableModel
+from ui.secretariat.session import SecretariatSession
+
+SCREENSHOTS = Path("/tmp")
+TIMEOUT = 20000
+
+
+@pytest.fixture
+def session(qapp, demo, secretariat_key, tmp_path):
+    folder, contest = demo
+    path = tmp_path / "contest.dlgcontest"
+    ContestDatabase.create(path, contest, folder, secretariat_key.public_key).close()
+    opened = SecretariatSession(path)
+    yield opened
+    opened.close()
+
+
+def shown(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.resize(1280, 820)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def cell(page_table, row: int, column: int) -> str:
+    return page_table.model().index(row, column).data()
+
+
+def row_of(table, column: int, value: str) -> int:
+    proxy = table.model()
+    return next(r for r in range(proxy.rowCount()) if proxy.index(r, column).data() == value)
+
+
+def wait_assigned(qtbot, page: AssignmentPage) -> None:
+    qtbot.waitUntil(lambda: page.op is None and page.assign_button.isEnabled(), timeout=TIMEOUT)
+
+
+# ---------------------------------------------------------------- judges and keys
+
+
+def test_an_officer_adds_a_judge_enrols_the_key_from_a_file_and_revokes_it(qtbot, english_app, session, tmp_path):
+    page = shown(qtbot, JudgesPage(session))
+    assert page.model.rowCount() == 7
+    dialog = page.open_add_dialog()
+    for name, text in (("id", "J08"), ("name", "นางสาวกานดา ใจดี"), ("affiliation", "มหาวิทยาลัยขอนแก่น"),
+                       ("province", "ขอนแก่น"), ("position", "อาจารย์")):
+        dialog.fields[name].setText(text)
+    dialog.accept()
+    assert not dialog.isVisible()
+    with ContestDatabase.open(session.path) as other:
+        assert other.contest.judge("J08").name == "นางสาวกานดา ใจดี"
+    assert page.model.rowCount() == 8 and page.selected_judge_id() == "J08"
+    assert "Added judge J08" in page.message.text()
+
+    duplicate = page.open_add_dialog()
+    duplicate.fields["id"].setText("J08")
+    duplicate.fields["name"].setText("คนอื่น")
+    duplicate.accept()
+    assert duplicate.isVisible() and "already a judge J08" in duplicate.error.text()
+    duplicate.reject()
+
+    key = PrivateKey.generate()
+    enrolment = tmp_path / "J08.dlgenrol"
+    write_enrolment(enrolment, "J08", "นางสาวกานดา  ใจดี", key)
+    confirm = page.enrol_key_from_file(enrolment)
+    grouped = key.public_key.fingerprint
+    big = [label for label in confirm.findChildren(QLabel) if label.accessibleName() == "fingerprint"]
+    assert grouped.count(" ") == 4 and [label.text() for label in big] == [grouped]
+    assert big[0].font().pointSizeF() > page.font().pointSizeF() * 1.3, "large enough to compare digit by digit"
+    qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)
+    with ContestDatabase.open(session.path) as other:
+        enrolled = other.active_key("J08")
+        assert enrolled.public_key == key.public_key and enrolled.enrolled_how == "enrolment file J08.dlgenrol"
+    row = row_of(page.table, JudgesTableModel.COL_ID, "J08")
+    assert cell(page.table, row, JudgesTableModel.COL_FINGERPRINT) == grouped
+    assert cell(page.table, row, JudgesTableModel.COL_KEY) == "enrolled"
+
+    page.select_judge("J08")
+    revoke = page.open_revoke_dialog()
+    assert not revoke.revoke_button.isEnabled(), "a reason is required"
+    revoke.reason.setText("เครื่องคอมพิวเตอร์สูญหาย")
+    assert revoke.revoke_button.isEnabled()
+    qtbot.mouseClick(revoke.revoke_button, Qt.MouseButton.LeftButton)
+    with ContestDatabase.open(session.path) as other:
+        history = other.key_history("J08")
+        assert other.active_key("J08") is None and history[0].revoked_why == "เครื่องคอมพิวเตอร์สูญหาย"
+    assert page.key_model.rowCount() == 1
+    assert cell(page.table, row_of(page.table, JudgesTableModel.COL_ID, "J08"), JudgesTableModel.COL_KEY) == \
+        "revoked, no new key yet"
+    assert page.open_revoke_dialog() is None and not page.revoke_button.isEnabled()
+
+
+def test_an_enrolment_for_a_judge_not_in_the_contest_is_refused_in_the_page(qtbot, english_app, session, tmp_path):
+    page = shown(qtbot, JudgesPage(session))
+    enrolment = tmp_path / "stranger.dlgenrol"
+    write_enrolment(enrolment, "J99", "คนแปลกหน้า", PrivateKey.generate())
+    assert page.enrol_key_from_file(enrolment) is None
+    assert "judge J99, who is not in this contest" in page.message.text()
+    broken = tmp_path / "broken.dlgenrol"
+    broken.write_bytes(b"not a zip")
+    assert page.enrol_key_from_file(broken) is None and "not a valid enrolment file" in page.message.text()
+
+
+def test_ties_are_added_and_removed_for_the_selected_judge(qtbot, english_app, session):
+    page = shown(qtbot, JudgesPage(session))
+    page.select_judge("J02")
+    page.tie_kind.setCurrentIndex(page.tie_kind.findData("organisation"))
+    page.tie_value.setText("เทศบาลนคร ขอนแก่น")
+    page.add_tie_from_fields()
+    assert [t.value for t in page.selected_row().ties] == ["เทศบาลนคร ขอนแก่น"]
+    assert page.ties_list.count() == 2 and "always a tie" in page.ties_list.item(0).text()
+    page.tie_value.setText("เทศบาลนคร  ขอนแก่น")
+    page.add_tie_from_fields()
+    assert "already tied" in page.message.text()
+    page.ties_list.setCurrentRow(1)
+    page.remove_selected_tie()
+    assert page.selected_row().ties == () and page.ties_list.count() == 1
+
+
+# ---------------------------------------------------------------- assignment
+
+
+def test_automatic_assignment_runs_off_the_gui_thread_and_is_recorded(qtbot, english_app, session):
+    page = shown(qtbot, AssignmentPage(session))
+    page.per_entry.setValue(3)
+    page.seed.setValue(5)
+    with qtbot.waitSignal(session.changed, timeout=TIMEOUT):
+        qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    wait_assigned(qtbot, page)
+    with ContestDatabase.open(session.path) as other:
+        log = assignment_history(other, other.contest.rounds[0].id)
+        assert log[-1].action == "auto" and log[-1].detail["seed"] == 5 and log[-1].detail["per_entry"] == 3
+    loads = [page.load_model.row_data(r).load for r in range(page.load_model.rowCount())]
+    assert max(loads) - min(loads) <= 1 and sum(loads) == 3 * 120
+    assert "Assigned 3 judges to every entry" in page.message.text()
+
+    page.per_entry.setValue(7)
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    wait_assigned(qtbot, page)
+    text = page.message.text()
+    assert page.message.isVisible() and "Nothing was changed" in text
+    assert "needs 7 judges, only" in text and "same province (" in text
+    with ContestDatabase.open(session.path) as other:
+        assert len(assignment_history(other, other.contest.rounds[0].id)) == 1
+
+
+def test_a_manual_change_that_breaks_a_rule_is_refused_and_one_that_keeps_them_is_logged(qtbot, english_app, session):
+    page = shown(qtbot, AssignmentPage(session))
+    contest = session.db.contest
+    khon_kaen = next(e for e in contest.entries if same_province_key(e.province) == same_province_key("ขอนแก่น"))
+    page.select_entries([khon_kaen.id])
+    page.judge_choice.setCurrentIndex(page.judge_choice.findData("J05"))
+    page.reason.setText("ขอเพิ่มกรรมการ")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert f"Refused: J05 may not judge {khon_kaen.id}: same province (ขอนแก่น)" in page.message.text()
+    on_it = cell(page.entries_table, row_of(page.entries_table, EntryPanelModel.COL_ID, khon_kaen.id),
+                 EntryPanelModel.COL_JUDGES).split(", ")
+    page.judge_choice.setCurrentIndex(page.judge_choice.findData(on_it[0]))
+    page.reason.setText("กรรมการลาป่วย")
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert f"{khon_kaen.id} now has 2 judges; 3 are needed." in page.message.text()
+    row = row_of(page.entries_table, EntryPanelModel.COL_ID, khon_kaen.id)
+    assert cell(page.entries_table, row, EntryPanelModel.COL_COUNT) == "2"
+    with ContestDatabase.open(session.path) as other:
+        log = assignment_history(other, other.contest.rounds[0].id)
+        assert [(r.action, r.judge_id, r.detail["why"]) for r in log] == [("remove", on_it[0], "กรรมการลาป่วย")]
+
+
+def test_calibration_entries_are_chosen_in_the_page_and_given_to_every_judge_first(qtbot, english_app, session):
+    page = shown(qtbot, AssignmentPage(session))
+    chosen = [session.db.contest.entries[0].id, session.db.contest.entries[5].id]
+    page.select_entries(chosen)
+    qtbot.mouseClick(page.mark_button, Qt.MouseButton.LeftButton)
+    round_id = session.round_id
+    assert calibration_entries(session.db, round_id) == tuple(chosen)
+    assert "Judges who do not have them first yet" in page.calibration_label.text()
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    wait_assigned(qtbot, page)
+    assert "do not have them first" not in page.calibration_label.text()
+    contest = session.db.contest
+    for judge in contest.judges:
+        firsts = [e for e in chosen if same_province_key(contest.entry(e).province) != same_province_key(judge.province)]
+        assert list(contest.round(round_id).entries_of(judge.id)[:len(firsts)]) == firsts
+    row = row_of(page.entries_table, EntryPanelModel.COL_ID, chosen[0])
+    assert cell(page.entries_table, row, EntryPanelModel.COL_CALIBRATION) == "calibration"
+    page.select_entries([chosen[0]])
+    qtbot.mouseClick(page.unmark_button, Qt.MouseButton.LeftButton)
+    assert calibration_entries(session.db, round_id) == (chosen[1],)
+
+
+def test_the_banner_names_the_judges_whose_issued_bundles_are_out_of_date(qtbot, english_app, issued):
+    session = SecretariatSession(issued.db_path)
+    try:
+        page = shown(qtbot, AssignmentPage(session))
+        assert not page.stale_banner.isVisible()
+        page.seed.setValue(1)
+        qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+        wait_assigned(qtbot, page)
+        assert page.stale_banner.isVisible()
+        changed = page.last_outcome.changed
+        assert changed and all(judge_id in page.stale_banner.text() for judge_id in changed)
+    finally:
+        session.close()
+
+
+# ---------------------------------------------------------------- what the officer sees
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_both_pages_look_right_in_each_language(qtbot, request, language, session):
+    request.getfixturevalue("thai_app" if language == "th" else "english_app")
+    judges = shown(qtbot, JudgesPage(session))
+    session.db.enrol_key("J01", PrivateKey.generate().public_key, how="test")
+    session.notify("judges")
+    judges.select_judge("J05")
+    judges.tie_value.setText("เทศบาลเมืองบ้านค้อ")
+    judges.add_tie_from_fields()
+    QApplication.processEvents()
+    judges.grab().save(str(SCREENSHOTS / f"secretariat_judges_{language}.png"))
+    page = shown(qtbot, AssignmentPage(session))
+    page.select_entries([session.db.contest.entries[1].id])
+    page.mark_calibration(True)
+    page.per_entry.setValue(7)
+    page.assign_automatically()
+    wait_assigned(qtbot, page)
+    QApplication.processEvents()
+    page.grab().save(str(SCREENSHOTS / f"secretariat_assignment_{language}.png"))
+    thai = any("\u0e00" <= ch <= "\u0e7f" for ch in page.assign_button.text() + judges.add_button.text())
+    assert thai == (language == "th")
+    assert page.message.isVisible() and page.message.height() >= page.message.sizeHint().height() - 2

@@ -1,0 +1,449 @@
+"""The Assignment page: who judges which entry, done automatically and changed by hand.
+
+"Assign automatically" is :func:`judge_app.panel.assign_round` on a worker
+thread with its own database connection; manual changes are
+:func:`~judge_app.panel.change_assignment` and the calibration entries
+:func:`~judge_app.panel.set_calibration_entries`. The page keeps no rule:
+what a judge may judge, and why not, comes from the core
+(:meth:`~judge_app.assignment.PanelRules.reasons`), worded here in the
+officer's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judge_app.assignment import AssignmentInfeasible
+from judge_app.errors import JudgeAppError
+from judge_app.model import Entry
+from judge_app.panel import (
+    AssignmentOutcome,
+    AssignmentRefused,
+    JudgeRow,
+    assign_round,
+    calibration_entries,
+    calibration_gaps,
+    change_assignment,
+    judge_rows,
+    panel_rules,
+    panel_size,
+    set_calibration_entries,
+    stale_bundles,
+)
+
+from ..dialogs import big_font
+from ..worker import Op
+from .judges_page import BAD, GOOD, WARN, RowsModel, selected_rows, show_message, table_view
+from .session import ASSIGNMENT, BUNDLES, ENTRIES, JUDGES, SecretariatSession
+
+BANNER = "background: #fff4d6; color: #6b4a00; border: 1px solid #e0b84f; border-radius: 4px; padding: 6px;"
+
+
+class JudgeLoadModel(RowsModel):
+    """Each judge's entries in the round: the balanced ones and the calibration ones."""
+
+    COL_ID, COL_NAME, COL_PROVINCE, COL_LOAD, COL_CALIBRATION = range(5)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Judge"), self.tr("Name"), self.tr("Province"), self.tr("Entries"), self.tr("Calibration")]
+
+    def cell(self, row: JudgeRow, column: int) -> Any:
+        return (row.judge.id, row.judge.name, row.judge.province, row.load - row.calibration, row.calibration)[column]
+
+
+class PanelEntry:
+    """An entry with the judges now on it (a row of :class:`EntryPanelModel`)."""
+
+    def __init__(self, entry: Entry, judges: list[str], calibration: bool, short: bool):
+        self.entry, self.judges, self.calibration, self.short = entry, judges, calibration, short
+
+
+class EntryPanelModel(RowsModel):
+    """Every entry with its judges; short entries in colour, calibration entries marked."""
+
+    COL_ID, COL_CALIBRATION, COL_ORG, COL_PROVINCE, COL_COUNT, COL_JUDGES = range(6)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Entry"), self.tr("Calibration"), self.tr("Organisation"), self.tr("Province"),
+                self.tr("Judges"), self.tr("Who")]
+
+    def translate_words(self) -> None:
+        self._calibration = self.tr("calibration")
+        self._short = self.tr("This entry has fewer judges than the others should have.")
+
+    def cell(self, row: PanelEntry, column: int) -> Any:
+        if column == self.COL_CALIBRATION:
+            return self._calibration if row.calibration else ""
+        if column == self.COL_COUNT:
+            return len(row.judges)
+        if column == self.COL_JUDGES:
+            return ", ".join(row.judges)
+        return (row.entry.id, None, row.entry.org_name, row.entry.province)[column]
+
+    def decorate(self, row: PanelEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.short and column == self.COL_COUNT:
+            return QColor(BAD)
+        if role == Qt.ItemDataRole.ToolTipRole and row.short:
+            return self._short
+        return None
+
+
+class AssignmentPage(QWidget):
+    """Assign judges automatically, see loads and panels, change them by hand, choose calibration entries."""
+
+    def __init__(self, session: SecretariatSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.op: Op | None = None
+        # The outcome of the last automatic assignment (for the status line and tests).
+        self.last_outcome: AssignmentOutcome | None = None
+        self._infeasible: AssignmentInfeasible | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setFont(big_font(self, 1.3))
+        layout.addWidget(self.heading)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        controls = QHBoxLayout()
+        self.per_entry_label, self.seed_label = QLabel(), QLabel()
+        self.per_entry = QSpinBox()
+        self.per_entry.setRange(1, 99)
+        self.per_entry.setValue(3)
+        self.per_entry.setAccessibleName("judges per entry")
+        self.per_entry_label.setBuddy(self.per_entry)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999_999)
+        self.seed.setAccessibleName("seed")
+        self.seed_label.setBuddy(self.seed)
+        self.assign_button = QPushButton()
+        self.assign_button.setDefault(True)
+        self.assign_button.setMinimumHeight(36)
+        self.assign_button.clicked.connect(self.assign_automatically)
+        for widget in (self.per_entry_label, self.per_entry, self.seed_label, self.seed, self.assign_button):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+
+        self.stale_banner = QLabel()
+        self.stale_banner.setWordWrap(True)
+        self.stale_banner.setStyleSheet(BANNER)
+        self.stale_banner.hide()
+        layout.addWidget(self.stale_banner)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.load_model = JudgeLoadModel(self)
+        self.judges_table = table_view(self.load_model, "judge loads", stretch=JudgeLoadModel.COL_NAME)
+        splitter.addWidget(self.judges_table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("search entries")
+        right_layout.addWidget(self.search)
+        self.entry_model = EntryPanelModel(self)
+        self.entries_table = table_view(self.entry_model, "entries and judges", stretch=EntryPanelModel.COL_ORG,
+                                        multi=True)
+        self.search.textChanged.connect(self.entries_table.model().setFilterFixedString)
+        self.entries_table.selectionModel().selectionChanged.connect(lambda *_: self._show_selection())
+        right_layout.addWidget(self.entries_table, 1)
+        right_layout.addWidget(self._build_change_box())
+        right_layout.addWidget(self._build_calibration_box())
+        splitter.addWidget(right)
+        splitter.setSizes([330, 770])
+        layout.addWidget(splitter, 1)
+
+        self.retranslate()
+        self.refresh()
+        session.changed.connect(self._session_changed)
+
+    def _build_change_box(self) -> QGroupBox:
+        self.change_box = QGroupBox()
+        form = QFormLayout(self.change_box)
+        self.selected_label = QLabel()
+        self.selected_label.setWordWrap(True)
+        self.judge_choice = QComboBox()
+        self.judge_choice.setAccessibleName("judge")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("reason for the change")
+        buttons = QHBoxLayout()
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.add_button.clicked.connect(lambda: self.change_selected(add=True))
+        self.remove_button.clicked.connect(lambda: self.change_selected(add=False))
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.judge_label, self.reason_label = QLabel(), QLabel()
+        self.judge_label.setBuddy(self.judge_choice)
+        self.reason_label.setBuddy(self.reason)
+        form.addRow(self.selected_label)
+        form.addRow(self.judge_label, self.judge_choice)
+        form.addRow(self.reason_label, self.reason)
+        form.addRow(buttons)
+        return self.change_box
+
+    def _build_calibration_box(self) -> QGroupBox:
+        self.calibration_box = QGroupBox()
+        box = QVBoxLayout(self.calibration_box)
+        self.calibration_label = QLabel()
+        self.calibration_label.setWordWrap(True)
+        box.addWidget(self.calibration_label)
+        buttons = QHBoxLayout()
+        self.mark_button, self.unmark_button = QPushButton(), QPushButton()
+        self.mark_button.clicked.connect(lambda: self.mark_calibration(True))
+        self.unmark_button.clicked.connect(lambda: self.mark_calibration(False))
+        buttons.addWidget(self.mark_button)
+        buttons.addWidget(self.unmark_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        return self.calibration_box
+
+    # ------------------------------------------------------------ reading
+
+    def _session_changed(self, kind: str) -> None:
+        if kind in (JUDGES, ASSIGNMENT, ENTRIES, BUNDLES):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read loads, panels, calibration entries and out-of-date bundles again."""
+        db, round_id = self.session.db, self.session.round_id
+        contest = db.contest
+        keep = set(self.selected_entry_ids())
+        rows = judge_rows(db, round_id)
+        self.load_model.load(rows)
+        calibration = set(calibration_entries(db, round_id))
+        needed = panel_size(db, round_id)
+        panels: dict[str, list[str]] = {e.id: [] for e in contest.entries}
+        for judge_id, entry_ids in contest.round(round_id).assignments.items():
+            for entry_id in entry_ids:
+                panels[entry_id].append(judge_id)
+        self.entry_model.load([
+            PanelEntry(e, sorted(panels[e.id]), e.id in calibration,
+                       e.id not in calibration and needed is not None and len(panels[e.id]) < needed)
+            for e in contest.entries])
+        self._select_entries(keep)
+        current = self.judge_choice.currentData()
+        self.judge_choice.clear()
+        for row in rows:
+            self.judge_choice.addItem(f"{row.judge.id} — {row.judge.name}", row.judge.id)
+        self.judge_choice.setCurrentIndex(max(0, self.judge_choice.findData(current)))
+        self.per_entry.setMaximum(max(1, len(rows)))
+        self._show_calibration(sorted(calibration, key=[e.id for e in contest.entries].index))
+        self._show_stale()
+        self._show_selection()
+
+    def selected_entry_ids(self) -> list[str]:
+        return [self.entry_model.row_data(row).entry.id for row in selected_rows(self.entries_table)]
+
+    def select_entries(self, entry_ids: list[str]) -> None:
+        self._select_entries(set(entry_ids))
+
+    def _select_entries(self, entry_ids: set[str]) -> None:
+        self.entries_table.clearSelection()
+        proxy = self.entries_table.model()
+        for row in range(proxy.rowCount()):
+            if proxy.index(row, EntryPanelModel.COL_ID).data() in entry_ids:
+                self.entries_table.selectionModel().select(
+                    proxy.index(row, 0), self.entries_table.selectionModel().SelectionFlag.Select
+                    | self.entries_table.selectionModel().SelectionFlag.Rows)
+
+    def _show_selection(self) -> None:
+        chosen = self.selected_entry_ids()
+        one = len(chosen) == 1
+        for widget in (self.add_button, self.remove_button, self.judge_choice, self.reason):
+            widget.setEnabled(one)
+        self.mark_button.setEnabled(bool(chosen))
+        self.unmark_button.setEnabled(bool(chosen))
+        if one:
+            entry = self.session.db.contest.entry(chosen[0])
+            self.selected_label.setText(f"{entry.id} — {entry.org_name} ({entry.province})")
+        else:
+            self.selected_label.setText(self.tr("Choose one entry in the table to change its judges."))
+
+    def _show_calibration(self, chosen: list[str]) -> None:
+        text = (self.tr("Calibration entries (every judge scores them first; left out of the ranking): %1")
+                .replace("%1", ", ".join(chosen)) if chosen else self.tr("No calibration entries."))
+        gaps = calibration_gaps(self.session.db, self.session.round_id)
+        if gaps:
+            text += " " + self.tr("Judges who do not have them first yet: %n. Assign automatically to give them "
+                                  "out.", "", len(gaps))
+        self.calibration_label.setText(text)
+
+    def _show_stale(self) -> None:
+        stale = stale_bundles(self.session.db, self.session.round_id)
+        self.stale_banner.setVisible(bool(stale))
+        self.stale_banner.setText(self.tr("The bundles of %1 were issued before their entries changed and are out of "
+                                          "date. Issue them again on the Bundles page.")
+                                  .replace("%1", ", ".join(s.judge_id for s in stale)))
+
+    # ------------------------------------------------------------ automatic assignment
+
+    def assign_automatically(self) -> Op | None:
+        """Run the automatic assignment off the GUI thread; the outcome shows in the page."""
+        if self.op is not None:
+            return None
+        per_entry, seed, round_id = self.per_entry.value(), self.seed.value(), self.session.round_id
+
+        def run(report) -> AssignmentOutcome:
+            with self.session.open_db() as db:  # a connection of the worker's own
+                return assign_round(db, round_id, per_entry, seed=seed)
+
+        self.assign_button.setEnabled(False)
+        show_message(self.message, self.tr("Assigning %1 judges per entry…").replace("%1", str(per_entry)), GOOD)
+        self.op = Op(self, run, done=self._assigned, failed=self._assign_failed)
+        self.op.finished.connect(self._assign_finished)
+        return self.op.start()
+
+    def _assign_finished(self) -> None:
+        self.op = None
+        self.assign_button.setEnabled(True)
+
+    def _assigned(self, outcome: AssignmentOutcome) -> None:
+        self.last_outcome, self._infeasible = outcome, None
+        loads = outcome.loads.values()
+        text = (self.tr("Assigned %1 judges to every entry: %2 to %3 entries per judge; %4 judges' lists changed.")
+                .replace("%1", str(outcome.per_entry)).replace("%2", str(min(loads))).replace("%3", str(max(loads)))
+                .replace("%4", str(len(outcome.changed))))
+        for judge_id, entry_id, _why in outcome.calibration_skipped:
+            text += "\n" + (self.tr("%1 does not get calibration entry %2: %3").replace("%1", judge_id)
+                            .replace("%2", entry_id).replace("%3", self._reasons_text(judge_id, entry_id)))
+        show_message(self.message, text, GOOD)
+        self.session.notify(ASSIGNMENT)
+
+    def _assign_failed(self, error: BaseException) -> None:
+        if isinstance(error, AssignmentInfeasible):
+            self._infeasible = error
+            self._show_infeasible()
+        else:
+            show_message(self.message, str(error), BAD)
+
+    def _show_infeasible(self) -> None:
+        error = self._infeasible
+        if error is None:
+            return
+        lines = [self.tr("Nothing was changed. Entries that cannot get enough judges under the rules: %n.", "",
+                         len(error.short))]
+        for short in error.short:
+            reasons = "; ".join(f"{judge_id} {self._reasons_text(judge_id, short.entry_id)}"
+                                for judge_id, _why in short.excluded)
+            lines.append("• " + self.tr("%1 needs %2 judges, only %3 can judge it: %4").replace("%1", short.entry_id)
+                         .replace("%2", str(short.needed)).replace("%3", str(len(short.eligible)))
+                         .replace("%4", reasons or self.tr("the contest has no more judges")))
+        show_message(self.message, "\n".join(lines), BAD)
+
+    def _reasons_text(self, judge_id: str, entry_id: str) -> str:
+        """Why the rules keep a judge off an entry, in the officer's language."""
+        contest = self.session.db.contest
+        words = {"own province": self.tr("same province (%1)"), "province": self.tr("tied to province %1"),
+                 "organisation": self.tr("tied to organisation %1"), "conflict": self.tr("declared a conflict")}
+        reasons = panel_rules(self.session.db, self.session.round_id).reasons(
+            contest.judge(judge_id), contest.entry(entry_id))
+        return self.tr(" and ").join(words[kind].replace("%1", value) for kind, value in reasons)
+
+    # ------------------------------------------------------------ manual changes and calibration
+
+    def change_selected(self, *, add: bool) -> None:
+        """Add the chosen judge to the selected entry, or take them off it, with the reason typed."""
+        chosen = self.selected_entry_ids()
+        judge_id = self.judge_choice.currentData()
+        if len(chosen) != 1 or judge_id is None:
+            return
+        entry_id = chosen[0]
+        if not self.reason.text().strip():
+            show_message(self.message, self.tr("Type the reason for the change first; it is kept in the "
+                                               "assignment log."), WARN)
+            self.reason.setFocus()
+            return
+        try:
+            outcome = change_assignment(self.session.db, self.session.round_id, judge_id, entry_id, add=add,
+                                        why=self.reason.text())
+        except AssignmentRefused as exc:
+            reasons = self._reasons_text(judge_id, entry_id) if add else ""
+            show_message(self.message, self.tr("Refused: %1 may not judge %2: %3").replace("%1", judge_id)
+                         .replace("%2", entry_id).replace("%3", reasons) if reasons else str(exc), BAD)
+            return
+        except JudgeAppError as exc:
+            show_message(self.message, str(exc), BAD)
+            return
+        text = (self.tr("Added %1 to %2.") if add else self.tr("Removed %1 from %2.")).replace("%1", judge_id) \
+            .replace("%2", entry_id)
+        colour = GOOD
+        if outcome.warning:
+            colour = WARN
+            if outcome.needed is not None and outcome.judges_now < outcome.needed:
+                text += " " + (self.tr("%1 now has %2 judges; %3 are needed.").replace("%1", entry_id)
+                               .replace("%2", str(outcome.judges_now)).replace("%3", str(outcome.needed)))
+            else:
+                text += " " + self.tr("%1 is a calibration entry; not every judge scores it now.").replace("%1", entry_id)
+        self.reason.clear()
+        show_message(self.message, text, colour)
+        self.session.notify(ASSIGNMENT)
+
+    def mark_calibration(self, mark: bool) -> None:
+        """Make the selected entries calibration entries (or ordinary ones again)."""
+        chosen = set(self.selected_entry_ids())
+        current = set(calibration_entries(self.session.db, self.session.round_id))
+        wanted = current | chosen if mark else current - chosen
+        try:
+            set_calibration_entries(self.session.db, self.session.round_id, sorted(wanted))
+        except JudgeAppError as exc:
+            show_message(self.message, str(exc), BAD)
+            return
+        show_message(self.message, self.tr("Calibration entries saved. Assign automatically to give them to every "
+                                           "judge first."), GOOD)
+        self.session.notify(ASSIGNMENT)
+
+    # ------------------------------------------------------------ language
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Assignment"))
+        self.intro.setText(self.tr("Every entry gets the same number of judges and the work is spread evenly. A "
+                                   "judge is never given an entry from the judge's own province, from a province or "
+                                   "organisation the judge is tied to, or one the judge declared a conflict on. The "
+                                   "same seed always gives the same assignment."))
+        self.per_entry_label.setText(self.tr("&Judges per entry"))
+        self.seed_label.setText(self.tr("S&eed"))
+        self.assign_button.setText(self.tr("&Assign automatically"))
+        self.search.setPlaceholderText(self.tr("Search entries (id, organisation, province, judge)"))
+        self.change_box.setTitle(self.tr("Change the judges of the selected entry"))
+        self.judge_label.setText(self.tr("Jud&ge"))
+        self.reason_label.setText(self.tr("&Reason"))
+        self.reason.setPlaceholderText(self.tr("Why, e.g. the judge asked to be replaced"))
+        self.add_button.setText(self.tr("A&dd judge"))
+        self.remove_button.setText(self.tr("Re&move judge"))
+        self.calibration_box.setTitle(self.tr("Calibration entries"))
+        self.mark_button.setText(self.tr("Mar&k selected as calibration"))
+        self.unmark_button.setText(self.tr("&Unmark selected"))
+        self.load_model.retranslate()
+        self.entry_model.retranslate()
+        if self.message.isVisible() and self._infeasible is not None:
+            self._show_infeasible()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()

@@ -1,0 +1,559 @@
+"""The Bundles page: issue every judge's signed bundle in one step, list them, print the hand-out list.
+
+Issuing is :func:`judge_app.issuing.issue_bundles` on a worker thread with its
+own database connection; the secretariat key is unlocked first (its passphrase
+is asked in :class:`SecretariatKeyDialog`). The hand-out list is
+:func:`judge_app.pdf.issue_list.render_issue_list`. The page keeps no rule of
+its own: which judges get a bundle and what goes in it is the core's.
+
+Which key file signs is found, not typed each time: a key file used before on
+this computer, or one beside the contest database, whose public key is the
+contest's secretariat key (:func:`find_key_file`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judge_app.atomic import write_bytes_atomic
+from judge_app.errors import JudgeAppError, WrongPassphrase
+from judge_app.issuing import IssuedBundle, issue_bundles
+from judge_app.keys import PrivateKey, PublicKey, load_private_key, read_public_key
+from judge_app.pdf.issue_list import THAI_TIME, render_issue_list, thai_time
+
+from ..dialogs import big_font, fit_to_width, grouped, message_box
+from ..i18n import app_settings, current_language, set_settings_list, settings_list
+from ..worker import Op
+from .session import ASSIGNMENT, BUNDLES, JUDGES, SecretariatSession
+
+KEY_FILES = "secretariat/key_files"
+OUTPUT_FOLDER = "secretariat/bundle_folder"
+MUTED = "#7b818a"
+
+
+# ---------------------------------------------------------------- which key file signs
+
+
+def remember_key_file(path: str | Path) -> None:
+    """Put a secretariat key file first among those tried (it is never copied or changed)."""
+    text = str(Path(path).resolve())
+    set_settings_list(KEY_FILES, [text] + [p for p in settings_list(KEY_FILES) if p != text][:7])
+
+
+def find_key_file(db_path: Path, public_key: PublicKey) -> Path | None:
+    """A key file holding ``public_key``: one used before here, else one beside the database."""
+    candidates = [Path(p) for p in settings_list(KEY_FILES)] + sorted(Path(db_path).parent.glob("*.key"))
+    for candidate in candidates:
+        try:
+            if candidate.is_file() and read_public_key(candidate) == public_key:
+                return candidate
+        except JudgeAppError:
+            continue  # not a key file of ours: try the next
+    return None
+
+
+def issued_at_text(iso: str) -> str:
+    """When a bundle was issued, in Thai time (the contest's), worded for the language in force."""
+    if current_language() == "th":
+        return thai_time(iso)
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(THAI_TIME)
+    return f"{moment:%d %b %Y %H:%M}"
+
+
+class SecretariatKeyDialog(QDialog):
+    """Ask for the secretariat key's passphrase and unlock it; a wrong one changes nothing."""
+
+    def __init__(self, key_path: Path, expected: PublicKey, purpose: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key_path = Path(key_path)
+        self.expected = expected
+        self.key: PrivateKey | None = None
+        self.setWindowTitle(self.tr("Secretariat key"))
+        layout = QVBoxLayout(self)
+        about = QLabel(purpose)
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        facts = QFormLayout()
+        file_label = QLabel(str(self.key_path))
+        file_label.setWordWrap(True)
+        file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        facts.addRow(self.tr("Key file"), file_label)
+        facts.addRow(self.tr("Fingerprint"), QLabel(expected.fingerprint))
+        layout.addLayout(facts)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("passphrase")
+        self.passphrase.setPlaceholderText(self.tr("The secretariat key's passphrase"))
+        layout.addWidget(self.passphrase)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton(self.tr("Unlock and issue"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_unlock)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_to_width(self, 560)
+
+    def try_unlock(self) -> None:
+        if not self.passphrase.text():
+            self.error.setText(self.tr("Type the passphrase first."))
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            key = load_private_key(self.key_path, self.passphrase.text())
+        except WrongPassphrase:
+            self.error.setText(self.tr("That passphrase is not correct. Nothing was changed. Check the keyboard "
+                                       "language (Thai or English) and Caps Lock, then try again."))
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        except JudgeAppError as exc:
+            self.error.setText(str(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if key.public_key != self.expected:
+            self.error.setText(self.tr("This key file holds another key (%1), not this contest's secretariat key.")
+                               .replace("%1", key.public_key.fingerprint))
+            return
+        self.key = key
+        self.passphrase.clear()
+        self.accept()
+
+
+# ---------------------------------------------------------------- the table
+
+
+class BundlesTableModel(QAbstractTableModel):
+    """The bundles issued for one round; a judge's older bundles are shown muted."""
+
+    COL_JUDGE, COL_NAME, COL_FILE, COL_ENTRIES, COL_SHA256, COL_ISSUED = range(6)
+    COLUMN_COUNT = 6
+    SORT_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._names: dict[str, str] = {}
+        self._current: set[str] = set()
+
+    def load(self, rows: list[dict], names: dict[str, str]) -> None:
+        """Rows of ``ContestDatabase.bundles()`` for the round (judge, then time of issue)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._names = dict(names)
+        latest = {row["judge_id"]: row["sha256"] for row in self._rows}
+        self._current = set(latest.values())
+        self.endResetModel()
+
+    def row_data(self, row: int) -> dict:
+        return self._rows[row]
+
+    def is_current(self, row: int) -> bool:
+        return self._rows[row]["sha256"] in self._current
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Judge"), self.tr("Name"), self.tr("File"), self.tr("Entries"),
+                self.tr("SHA-256 fingerprint"), self.tr("Issued at"))[section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == self.SORT_ROLE:
+            if column == self.COL_ENTRIES:
+                return row["entry_count"]
+            return row["issued_at"] if column == self.COL_ISSUED else self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_SHA256:
+                return row["sha256"]
+            if not self.is_current(index.row()):
+                return self.tr("A later bundle was issued to this judge; this one still counts for score files "
+                               "made from it.")
+        if role == Qt.ItemDataRole.ForegroundRole and not self.is_current(index.row()):
+            return QColor(MUTED)
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_SHA256:
+            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ENTRIES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: dict, column: int) -> str:
+        if column == self.COL_JUDGE:
+            return row["judge_id"]
+        if column == self.COL_NAME:
+            return self._names.get(row["judge_id"], "")
+        if column == self.COL_FILE:
+            return row["file_name"]
+        if column == self.COL_ENTRIES:
+            return str(row["entry_count"])
+        if column == self.COL_SHA256:
+            return grouped(row["sha256"], 4)
+        return issued_at_text(row["issued_at"])
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMN_COUNT - 1))
+
+
+# ---------------------------------------------------------------- the page
+
+
+class BundlesPage(QWidget):
+    """Issue the round's bundles into a folder, see what was issued, print who gets which file."""
+
+    def __init__(self, session: SecretariatSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.op: Op | None = None
+        self.active_dialog: QDialog | None = None
+        self.last_message: QMessageBox | None = None
+        #: Bundles written by the last issue (for the status line and tests).
+        self.last_issued: list[IssuedBundle] = []
+        self.last_list_pdf: Path | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setFont(big_font(self, 1.3))
+        layout.addWidget(self.heading)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        form = QFormLayout()
+        self.round_label = QLabel()
+        self.round_choice = QComboBox()
+        self.round_choice.currentIndexChanged.connect(lambda _i: self.refresh())
+        form.addRow(self.round_label, self.round_choice)
+        self.folder_label = QLabel()
+        folder_row = QHBoxLayout()
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setReadOnly(True)
+        self.folder_edit.setAccessibleName("bundle folder")
+        folder_row.addWidget(self.folder_edit, 1)
+        self.folder_button = QPushButton()
+        self.folder_button.clicked.connect(self.choose_output_folder)
+        folder_row.addWidget(self.folder_button)
+        form.addRow(self.folder_label, folder_row)
+        self.key_label = QLabel()
+        self.key_value = QLabel()
+        self.key_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.key_label, self.key_value)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.issue_button = QPushButton()
+        self.issue_button.setDefault(True)
+        self.issue_button.setMinimumHeight(38)
+        self.issue_button.clicked.connect(self.issue_all)
+        buttons.addWidget(self.issue_button)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(lambda: self.print_hand_out_list())
+        buttons.addWidget(self.print_button)
+        self.open_folder_button = QPushButton()
+        self.open_folder_button.clicked.connect(self.open_output_folder)
+        buttons.addWidget(self.open_folder_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = BundlesTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(BundlesTableModel.SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(BundlesTableModel.COL_JUDGE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName("issued bundles")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BundlesTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        self._fill_rounds()
+        self.folder_edit.setText(str(self.output_folder()))
+        self._show_idle()
+        self.retranslate()
+        session.changed.connect(self._session_changed)
+
+    # ------------------------------------------------------------ state
+
+    def round_id(self) -> str:
+        return self.round_choice.currentData() or self.session.round_id
+
+    def _fill_rounds(self) -> None:
+        current = self.round_choice.currentData() or self.session.round_id
+        english = current_language() == "en"
+        self.round_choice.blockSignals(True)
+        self.round_choice.clear()
+        for round_ in self.session.db.contest.rounds:
+            self.round_choice.addItem(f"{round_.title_en if english else round_.title_th} ({round_.id})", round_.id)
+        self.round_choice.setCurrentIndex(max(0, self.round_choice.findData(current)))
+        self.round_choice.blockSignals(False)
+        several = self.round_choice.count() > 1
+        self.round_choice.setVisible(several)
+        self.round_label.setVisible(several)
+
+    def output_folder(self) -> Path:
+        """The folder chosen last for this database, else ``bundles`` beside it."""
+        remembered = app_settings().value(f"{OUTPUT_FOLDER}/{self.session.path.resolve().as_posix()}")
+        if isinstance(remembered, str) and remembered:
+            return Path(remembered)
+        return self.session.path.parent / "bundles"
+
+    def set_output_folder(self, folder: str | Path) -> None:
+        settings = app_settings()
+        settings.setValue(f"{OUTPUT_FOLDER}/{self.session.path.resolve().as_posix()}", str(Path(folder)))
+        settings.sync()
+        self.folder_edit.setText(str(Path(folder)))
+
+    def choose_output_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the bundles"), str(self.output_folder()))
+        if folder:
+            self.set_output_folder(folder)
+
+    def open_output_folder(self) -> None:
+        folder = self.output_folder()
+        if folder.is_dir():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def refresh(self) -> None:
+        db = self.session.db
+        round_id = self.round_id()
+        rows = [row for row in db.bundles() if row["round_id"] == round_id]
+        self.model.load(rows, {j.id: j.name for j in db.contest.judges})
+        key_path = find_key_file(self.session.path, db.secretariat_key)
+        self.key_value.setText(db.secretariat_key.fingerprint + "   " + (
+            self.tr("(key file: %1)").replace("%1", str(key_path)) if key_path else
+            self.tr("(key file not found yet: you will be asked for it)")))
+        judges = len({row["judge_id"] for row in rows})
+        if rows:
+            last = max(row["issued_at"] for row in rows)
+            self.summary.setText(self.tr("Issued for %1 judges; the last bundle at %2. A judge's older bundles are "
+                                         "shown in grey.").replace("%1", str(judges)).replace("%2", issued_at_text(last)))
+        else:
+            self.summary.setText(self.tr("No bundle has been issued for this round yet."))
+        self.print_button.setEnabled(bool(rows) and self.op is None)
+
+    def _session_changed(self, kind: str) -> None:
+        if kind in (BUNDLES, JUDGES, ASSIGNMENT):
+            self._fill_rounds()
+            self.refresh()
+
+    def _judges_to_issue(self) -> list[str]:
+        round_ = self.session.db.contest.round(self.round_id())
+        return [j.id for j in self.session.db.contest.judges if round_.entries_of(j.id)]
+
+    # ------------------------------------------------------------ issuing
+
+    def issue_all(self) -> None:
+        """Confirm a re-issue, find and unlock the key, then issue off the GUI thread."""
+        if self.op is not None:
+            return
+        judges = self._judges_to_issue()
+        if not judges:
+            self.last_message = message_box(self, QMessageBox.Icon.Information, self.tr("Issue bundles"),
+                                            self.tr("No judge has entries in this round yet: assign judges first."))
+            return
+        if self.model.rowCount():
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Issue bundles again?"),
+                              self.tr("Bundles were already issued for this round. Issue a new bundle for every "
+                                      "judge?"), QMessageBox.StandardButton.NoButton, self)
+            box.setInformativeText(self.tr("The new files replace those of the same name in the folder. Score files "
+                                           "that judges make from their earlier bundles can still be merged."))
+            again = box.addButton(self.tr("Issue again"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(again)
+            box.finished.connect(lambda _r: self._ask_key(len(judges)) if box.clickedButton() is again else None)
+            self._open(box)
+            return
+        self._ask_key(len(judges))
+
+    def _ask_key(self, judges: int) -> None:
+        db = self.session.db
+        key_path = find_key_file(self.session.path, db.secretariat_key)
+        if key_path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("The secretariat key file of this contest"), str(self.session.path.parent),
+                self.tr("Key files (*.key);;All files (*)"))
+            if not chosen:
+                return
+            key_path = Path(chosen)
+        purpose = self.tr("Unlock the secretariat key to sign %1 bundles, one for each judge, into %2.") \
+            .replace("%1", str(judges)).replace("%2", str(self.output_folder()))
+        dialog = SecretariatKeyDialog(key_path, db.secretariat_key, purpose, self)
+        dialog.accepted.connect(lambda: self._issue_with(dialog.key, dialog.key_path))
+        self._open(dialog)
+
+    def _issue_with(self, key: PrivateKey, key_path: Path) -> None:
+        remember_key_file(key_path)
+        folder, round_id, session = self.output_folder(), self.round_id(), self.session
+
+        def run(report) -> list[IssuedBundle]:
+            folder.mkdir(parents=True, exist_ok=True)
+            with session.open_db() as db:  # a connection of this worker's own
+                return issue_bundles(db, key, folder, round_id=round_id,
+                                     progress=lambda done, total, judge: report((done, total, judge)))
+
+        self._show_busy(self.tr("Issuing the bundles…"), 0, 0)
+        self.op = Op(self, run, done=self._issued, failed=self._issue_failed, progress=self._issue_progress).start()
+
+    def _issue_progress(self, payload: tuple[int, int, str]) -> None:
+        done, total, judge = payload
+        text = (self.tr("Issuing the bundle of judge %1 (%2 of %3)…").replace("%1", judge)
+                .replace("%2", str(done + 1)).replace("%3", str(total)) if judge else self.tr("Recording…"))
+        self._show_busy(text, done, total)
+
+    def _issued(self, issued: list[IssuedBundle]) -> None:
+        self.op = None
+        self.last_issued = issued
+        self._show_idle()
+        self.session.notify(BUNDLES)  # refreshes this page too
+        self.progress_label.setText(self.tr("✔ %1 bundles written to %2").replace("%1", str(len(issued)))
+                                    .replace("%2", str(self.output_folder())))
+        self.progress_label.show()
+
+    def _issue_failed(self, error: BaseException) -> None:
+        self.op = None
+        self._show_idle()
+        self.session.notify(BUNDLES)  # bundles written before the failure are recorded
+        self.last_message = message_box(self, QMessageBox.Icon.Critical, self.tr("Issue bundles"),
+                                        self.tr("Issuing stopped; the bundles made before the problem are listed."),
+                                        str(error))
+
+    # ------------------------------------------------------------ the hand-out list
+
+    def print_hand_out_list(self, path: str | Path | None = None) -> None:
+        """Write the hand-out list as PDF (asking where unless given) and open it."""
+        if self.op is not None or not self.model.rowCount():
+            return
+        round_id = self.round_id()
+        if path is None:
+            suggested = self.output_folder() / f"hand-out-list-{round_id}.pdf"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the hand-out list"), str(suggested),
+                                                  self.tr("PDF documents (*.pdf)"))
+            if not path:
+                return
+        target, session = Path(path), self.session
+
+        def run(report) -> Path:
+            with session.open_db() as db:
+                data = render_issue_list(db, round_id)
+            write_bytes_atomic(target, data)
+            return target
+
+        self._show_busy(self.tr("Making the hand-out list…"), 0, 0)
+        self.op = Op(self, run, done=self._list_written, failed=self._list_failed).start()
+
+    def _list_written(self, path: Path) -> None:
+        self.op = None
+        self.last_list_pdf = path
+        self._show_idle()
+        self.progress_label.setText(self.tr("✔ Hand-out list saved as %1").replace("%1", str(path)))
+        self.progress_label.show()
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _list_failed(self, error: BaseException) -> None:
+        self.op = None
+        self._show_idle()
+        self.last_message = message_box(self, QMessageBox.Icon.Critical, self.tr("Hand-out list"),
+                                        self.tr("The hand-out list could not be saved."), str(error))
+
+    # ------------------------------------------------------------ look
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: setattr(self, "active_dialog", None)
+                                if self.active_dialog is d else None)
+        dialog.open()
+
+    def _show_busy(self, text: str, done: int, total: int) -> None:
+        self.progress_label.setText(text)
+        self.progress_label.show()
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.progress_bar.show()
+        for widget in (self.issue_button, self.print_button, self.folder_button, self.round_choice):
+            widget.setEnabled(False)
+
+    def _show_idle(self) -> None:
+        self.progress_bar.hide()
+        self.progress_label.hide()
+        for widget in (self.issue_button, self.folder_button, self.round_choice):
+            widget.setEnabled(True)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Issue the bundles"))
+        self.intro.setText(self.tr(
+            "Each judge gets one file, signed with the secretariat key, holding the entries assigned to them and "
+            "their attachments. Issue all of them in one step into a folder, then print the hand-out list: which "
+            "file goes to whom, with each file's SHA-256 and a line for the judge to sign on receipt."))
+        self.round_label.setText(self.tr("&Round"))
+        self.round_label.setBuddy(self.round_choice)
+        self.folder_label.setText(self.tr("Output folder"))
+        self.folder_button.setText(self.tr("&Choose…"))
+        self.key_label.setText(self.tr("Secretariat key"))
+        self.issue_button.setText(self.tr("&Issue bundles for all judges"))
+        self.print_button.setText(self.tr("&Print the hand-out list…"))
+        self.open_folder_button.setText(self.tr("Open &folder"))
+        self._fill_rounds()
+        self.model.retranslate()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+__all__ = ["BundlesPage", "BundlesTableModel", "SecretariatKeyDialog", "find_key_file", "remember_key_file"]

@@ -1,0 +1,281 @@
+"""The entries page: the contest's entries, searched as typed, and the two ways in — a sheet and a folder.
+
+"Import entries…" takes the application portal's CSV or XLSX export through
+:class:`~ui.secretariat.import_dialog.ImportDialog` (map the columns, see every
+bad row, then accept); "Add attachments from a folder…" matches a folder's
+files to the entries by id through
+:class:`~ui.secretariat.import_dialog.AttachmentsDialog`. Both dialogs call the
+core (:mod:`judge_app.importers`, :mod:`judge_app.attachment_import`) and tell
+the session, which brings this table up to date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judge_app.model import ORG_TYPES, Entry
+
+from ..dialogs import big_font, documents_folder
+from ..entries_model import search_key
+from ..i18n import app_settings, current_language
+from .collect_page import fill, make_table
+from .results_models import RowsModel, SortProxy
+from .session import ENTRIES, SecretariatSession
+
+if TYPE_CHECKING:  # the dialogs show entries with this module's model, so they import it
+    from .import_dialog import AttachmentsDialog, ImportDialog
+
+# Where the file dialogs start next time (the last folder an officer chose).
+LAST_FOLDER_KEY = "secretariat_import_folder"
+
+
+def org_type_text(code: str) -> str:
+    """An organisation type in the language in force (the code itself if unknown)."""
+    thai, english = ORG_TYPES.get(code, (code, code))
+    return english if current_language() == "en" else thai
+
+
+class ContestEntriesModel(RowsModel):
+    """The contest's entries: id, organisation, type, province, project title, attachments."""
+
+    COL_ID, COL_ORG, COL_TYPE, COL_PROVINCE, COL_TITLE, COL_ATTACHMENTS = range(6)
+    NUMERIC = frozenset({COL_ATTACHMENTS})
+
+    def _rows_changed(self) -> None:
+        # One search text per row, made once: filtering thousands of rows stays instant.
+        self._search = [
+            search_key(" ".join((e.id, e.org_name, e.province, e.project_title, *ORG_TYPES.get(e.org_type, ()))))
+            for e in self._rows
+        ]
+
+    def matches(self, row: int, terms: list[str]) -> bool:
+        """Whether every search term (already passed through search_key) is in the row's text."""
+        return all(term in self._search[row] for term in terms)
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Organisation"), self.tr("Type"), self.tr("Province"), self.tr("Project"),
+                self.tr("Attachments")]
+
+    def display(self, entry: Entry, column: int) -> str:
+        if column == self.COL_ID:
+            return entry.id
+        if column == self.COL_ORG:
+            return entry.org_name
+        if column == self.COL_TYPE:
+            return org_type_text(entry.org_type)
+        if column == self.COL_PROVINCE:
+            return entry.province
+        if column == self.COL_TITLE:
+            return entry.project_title
+        return str(len(entry.attachments))
+
+    def sort_key(self, entry: Entry, column: int) -> Any:
+        return len(entry.attachments) if column == self.COL_ATTACHMENTS else self.display(entry, column)
+
+    def tooltip(self, entry: Entry, column: int) -> str | None:
+        if column == self.COL_ATTACHMENTS:
+            return "\n".join(a.name for a in entry.attachments) or self.tr("No attachment yet")
+        if column in (self.COL_ORG, self.COL_TITLE, self.COL_TYPE):
+            return self.display(entry, column)  # the full text of a cell cut short by its column
+        return None
+
+
+class EntriesSearchProxy(SortProxy):
+    """Keeps the rows holding every word of the search (Thai as typed: a plain substring, no patterns)."""
+
+    def __init__(self, source: ContestEntriesModel, parent: QObject | None = None):
+        super().__init__(source, parent)
+        self._terms: list[str] = []
+
+    def set_text_filter(self, text: str) -> None:
+        terms = search_key(text).split()
+        if terms != self._terms:
+            self.beginFilterChange()
+            self._terms = terms
+            self.endFilterChange(SortProxy.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ContestEntriesModel)
+        return not self._terms or model.matches(source_row, self._terms)
+
+
+class EntriesPage(QWidget):
+    """The contest's entries, a search box, and the buttons that bring entries and attachments in."""
+
+    def __init__(self, session: SecretariatSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.dialog: ImportDialog | AttachmentsDialog | None = None  # the last one opened
+        self.model = ContestEntriesModel(self)
+        self.proxy = EntriesSearchProxy(self.model, self)
+        self._build()
+        self._retranslate()
+        session.changed.connect(self._session_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setFont(big_font(self, 1.2))
+        layout.addWidget(self.heading)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("search")
+        self.search.textChanged.connect(self._search_changed)
+        bar.addWidget(self.search, 1)
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.choose_entries_file)
+        bar.addWidget(self.import_button)
+        self.attachments_button = QPushButton()
+        self.attachments_button.clicked.connect(self.choose_attachments_folder)
+        bar.addWidget(self.attachments_button)
+        layout.addLayout(bar)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+
+        self.table = make_table(self.proxy, "entries")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ContestEntriesModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAccessibleName("last import")
+        layout.addWidget(self.status)
+
+    def _fit_columns(self) -> None:
+        """Widths from the font and a sample of rows: ids and counts fit, long Thai names get a fair share."""
+        metrics = self.table.fontMetrics()
+        sample = [self.model.row_object(r) for r in range(min(self.model.rowCount(), 200))]
+
+        def fit(column: int, texts: list[str], cap: int) -> None:
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            widest = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance(title) + 12])
+            self.table.setColumnWidth(column, min(widest + 20, cap))
+
+        fit(ContestEntriesModel.COL_ID, [e.id for e in sample], 140)
+        fit(ContestEntriesModel.COL_ORG, [e.org_name for e in sample], 300)
+        fit(ContestEntriesModel.COL_TYPE, [org_type_text(code) for code in ORG_TYPES], 230)
+        fit(ContestEntriesModel.COL_PROVINCE, [e.province for e in sample], 150)
+        fit(ContestEntriesModel.COL_ATTACHMENTS, ["99"], 140)
+
+    def _retranslate(self) -> None:
+        self.explanation.setText(self.tr(
+            "Import the application portal's export (CSV or Excel) and the folder of files the organisations sent. "
+            "Nothing changes until you have seen what will be added and accepted it."))
+        self.search.setPlaceholderText(self.tr("Search by number, organisation, province or project…"))
+        self.search.setToolTip(self.tr("Every word must appear (Ctrl+F)"))
+        self.import_button.setText(self.tr("&Import entries…"))
+        self.import_button.setToolTip(self.tr("Add entries from the portal's CSV or Excel export"))
+        self.attachments_button.setText(self.tr("Add &attachments from a folder…"))
+        self.attachments_button.setToolTip(self.tr(
+            "Files named after an entry (E012_proposal.pdf) or in a folder named after it (E012/…)"))
+        self.model.retranslate()
+        self._fit_columns()
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ data
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.session.db.contest.entries)
+        self._fit_columns()
+        self._update_counts()
+
+    def _session_changed(self, kind: str) -> None:
+        if kind == ENTRIES:
+            self.refresh()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_text_filter(text)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        total = self.model.rowCount()
+        without = sum(1 for r in range(total) if not self.model.row_object(r).attachments)
+        text = self.tr("Entries: %n", "", total)
+        if self.proxy.rowCount() != total:
+            text += " · " + fill(self.tr("shown: %1"), self.proxy.rowCount())
+        if without:
+            text += " · " + self.tr("without any attachment: %n", "", without)
+        if total == 0:
+            text = self.tr("No entries yet: import the portal's export to begin.")
+        self.heading.setText(text)
+
+    # ------------------------------------------------------------ importing
+
+    def _start_folder(self) -> str:
+        remembered = app_settings().value(LAST_FOLDER_KEY, "")
+        return remembered if isinstance(remembered, str) and Path(remembered).is_dir() else str(documents_folder())
+
+    def _remember_folder(self, folder: Path) -> None:
+        settings = app_settings()
+        settings.setValue(LAST_FOLDER_KEY, str(folder))
+        settings.sync()
+
+    def choose_entries_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the portal's export"), self._start_folder(),
+            self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"))
+        if path:
+            self._remember_folder(Path(path).parent)
+            self.import_entries(Path(path))
+
+    def choose_attachments_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder of attachments"),
+                                                  self._start_folder())
+        if folder:
+            self._remember_folder(Path(folder))
+            self.add_attachments_from(Path(folder))
+
+    def import_entries(self, path: Path) -> ImportDialog:
+        """Open the import dialog on a sheet (it reads the file at once, off the GUI thread)."""
+        from .import_dialog import ImportDialog
+
+        self.dialog = ImportDialog(self.session, path, self)
+        self.dialog.imported.connect(self._entries_imported)
+        self.dialog.open()
+        return self.dialog
+
+    def add_attachments_from(self, folder: Path) -> AttachmentsDialog:
+        """Open the attachments dialog on a folder (it checks the files at once, off the GUI thread)."""
+        from .import_dialog import AttachmentsDialog
+
+        self.dialog = AttachmentsDialog(self.session, folder, self)
+        self.dialog.added.connect(self._attachments_added)
+        self.dialog.open()
+        return self.dialog
+
+    def _entries_imported(self, count: int, path: str) -> None:
+        self.status.setText(fill(self.tr("New entries added from %1: %2"), Path(path).name, count))
+
+    def _attachments_added(self, count: int, folder: str) -> None:
+        self.status.setText(fill(self.tr("Files added from the folder %1: %2"), Path(folder).name, count))

@@ -1,0 +1,621 @@
+"""The entries page's two imports, each previewed in full before anything changes.
+
+:class:`ImportDialog` takes the portal's CSV or XLSX export: the file is read
+off the GUI thread (:func:`judge_app.importers.read_table`), the officer
+checks which column holds which field (preselected by
+:func:`~judge_app.importers.guess_mapping`, with sample values), then sees
+every row problem, the new entries and the entries the file would change
+(never applied), and only then imports the new entries
+(:meth:`ContestDatabase.add_entries`, on a worker with its own connection).
+
+:class:`AttachmentsDialog` takes a folder of files matched to entries by id
+(:func:`judge_app.attachment_import.match_attachments`), lists what goes where
+and every file left out with the reason, and copies and records the new files
+on acceptance (:func:`~judge_app.attachment_import.add_attachments`), saying
+which judges' bundles no longer carry every file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judge_app import attachment_import as attachments
+from judge_app.attachment_import import AttachmentMatch, AttachmentsAdded, FileProblem, FoundFile
+from judge_app.importers import (
+    FIELD_LABELS,
+    REQUIRED_FIELDS,
+    ColumnMapping,
+    EntryChange,
+    ImportPreview,
+    RowProblem,
+    Table,
+    column_letter,
+    guess_mapping,
+    preview_import,
+    read_table,
+)
+
+from ..dialogs import big_font
+from ..entry_view import human_size
+from ..worker import Op
+from .collect_page import fill, fit_columns, make_table
+from .entries_page import ContestEntriesModel
+from .results_models import RowsModel, SortProxy
+from .session import ENTRIES, SecretariatSession
+
+ERROR_STYLE = "color: #a3231f;"
+# Sample values shown beside a column choice.
+SAMPLES = 3
+
+FIELD_NAMES = {
+    "id": QT_TRANSLATE_NOOP("ImportDialog", "Entry number"),
+    "org_name": QT_TRANSLATE_NOOP("ImportDialog", "Organisation"),
+    "org_type": QT_TRANSLATE_NOOP("ImportDialog", "Type of local government"),
+    "province": QT_TRANSLATE_NOOP("ImportDialog", "Province"),
+    "project_title": QT_TRANSLATE_NOOP("ImportDialog", "Project title"),
+    "summary": QT_TRANSLATE_NOOP("ImportDialog", "Summary"),
+    "contact_name": QT_TRANSLATE_NOOP("ImportDialog", "Contact person"),
+    "contact_phone": QT_TRANSLATE_NOOP("ImportDialog", "Contact phone"),
+    "contact_email": QT_TRANSLATE_NOOP("ImportDialog", "Contact e-mail"),
+    "contact": QT_TRANSLATE_NOOP("ImportDialog", "Contact details"),
+}
+assert set(FIELD_LABELS) < set(FIELD_NAMES)
+
+ENCODING_NAMES = {
+    "utf-8": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 text"),
+    "utf-8-sig": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 text (with byte-order mark)"),
+    "cp874": QT_TRANSLATE_NOOP("ImportDialog", "Thai Windows text (cp874)"),
+    "xlsx": QT_TRANSLATE_NOOP("ImportDialog", "Excel workbook"),
+}
+
+PROBLEM_KINDS = {
+    attachments.UNMATCHED: QT_TRANSLATE_NOOP("AttachmentsDialog", "no entry number in the name"),
+    attachments.UNKNOWN_ID: QT_TRANSLATE_NOOP("AttachmentsDialog", "no such entry"),
+    attachments.DUPLICATE: QT_TRANSLATE_NOOP("AttachmentsDialog", "same file twice"),
+    attachments.NAME_TAKEN: QT_TRANSLATE_NOOP("AttachmentsDialog", "name already used"),
+    attachments.UNSAFE_NAME: QT_TRANSLATE_NOOP("AttachmentsDialog", "unsafe name"),
+    attachments.TOO_LARGE: QT_TRANSLATE_NOOP("AttachmentsDialog", "too large"),
+    attachments.EMPTY: QT_TRANSLATE_NOOP("AttachmentsDialog", "empty file"),
+    attachments.NOT_READ: QT_TRANSLATE_NOOP("AttachmentsDialog", "not read"),
+}
+
+
+def field_name(name: str) -> str:
+    return QCoreApplication.translate("ImportDialog", FIELD_NAMES[name])
+
+
+# ============================================================================ table models
+
+
+class RowProblemsModel(RowsModel):
+    """Each bad row of the sheet: line, column, problem (the core's words)."""
+
+    COL_LINE, COL_COLUMN, COL_PROBLEM = range(3)
+    NUMERIC = frozenset({COL_LINE})
+
+    def headers(self) -> list[str]:
+        return [self.tr("Line"), self.tr("Column"), self.tr("Problem")]
+
+    def display(self, problem: RowProblem, column: int) -> str:
+        return (str(problem.line), problem.column, problem.message)[column]
+
+    def sort_key(self, problem: RowProblem, column: int) -> Any:
+        return problem.line if column == self.COL_LINE else self.display(problem, column)
+
+    def tooltip(self, problem: RowProblem, column: int) -> str | None:
+        return problem.message
+
+
+class ChangesModel(RowsModel):
+    """Entries already in the contest that the sheet describes otherwise (shown, never applied)."""
+
+    COL_LINE, COL_ID, COL_FIELDS = range(3)
+    NUMERIC = frozenset({COL_LINE})
+
+    def headers(self) -> list[str]:
+        return [self.tr("Line"), self.tr("No."), self.tr("Differs in")]
+
+    def display(self, change: EntryChange, column: int) -> str:
+        if column == self.COL_FIELDS:
+            return ", ".join(field_name(f) if f in FIELD_NAMES else f for f in change.fields)
+        return (str(change.line), change.old.id)[column]
+
+    def sort_key(self, change: EntryChange, column: int) -> Any:
+        return change.line if column == self.COL_LINE else self.display(change, column)
+
+
+class FoundFilesModel(RowsModel):
+    """Files of the folder matched to an entry: entry, file, type, size, new or already attached."""
+
+    COL_ENTRY, COL_FILE, COL_TYPE, COL_SIZE, COL_STATE = range(5)
+    NUMERIC = frozenset({COL_SIZE})
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("File"), self.tr("Type"), self.tr("Size"), self.tr("State")]
+
+    def display(self, found: FoundFile, column: int) -> str:
+        if column == self.COL_TYPE:
+            return {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}.get(
+                found.media_type, self.tr("other"))
+        if column == self.COL_STATE:
+            return self.tr("already attached") if found.already_attached else self.tr("new")
+        return (found.entry_id, found.shown, "", human_size(found.size))[column]
+
+    def sort_key(self, found: FoundFile, column: int) -> Any:
+        return found.size if column == self.COL_SIZE else self.display(found, column)
+
+    def tooltip(self, found: FoundFile, column: int) -> str | None:
+        if column == self.COL_TYPE and not found.recognised:
+            return self.tr("Not a PDF, PNG or JPEG: a judge opens it with another program")
+        return found.shown if found.name == Path(found.shown).name else fill(self.tr("%1 (added as %2)"),
+                                                                              found.shown, found.name)
+
+
+class FileProblemsModel(RowsModel):
+    """Files of the folder left out: file, why (in words), the core's detail."""
+
+    COL_FILE, COL_KIND, COL_DETAIL = range(3)
+
+    def headers(self) -> list[str]:
+        return [self.tr("File"), self.tr("Why"), self.tr("Details")]
+
+    def display(self, problem: FileProblem, column: int) -> str:
+        if column == self.COL_KIND:
+            return QCoreApplication.translate("AttachmentsDialog", PROBLEM_KINDS[problem.kind])
+        return problem.shown if column == self.COL_FILE else problem.message
+
+    def tooltip(self, problem: FileProblem, column: int) -> str | None:
+        return str(problem)
+
+
+# Up to this many rows, long messages wrap onto more lines (measuring more would make the dialog slow).
+WRAPPED_ROWS = 500
+
+
+def table_of(model: RowsModel, name: str) -> QTableView:
+    table = make_table(SortProxy(model, model), name)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setWordWrap(True)
+    return table
+
+
+def fit_table(table: QTableView) -> None:
+    """Columns to their text; rows as tall as their wrapped text while the list is short enough to measure."""
+    fit_columns(table)
+    short = table.model().rowCount() <= WRAPPED_ROWS
+    mode = QHeaderView.ResizeMode.ResizeToContents if short else QHeaderView.ResizeMode.Fixed
+    table.verticalHeader().setSectionResizeMode(mode)
+
+
+def entries_table(name: str, parent: QWidget) -> tuple[QTableView, ContestEntriesModel]:
+    """Entries (without the attachments count) as the entries page shows them; the title takes the room left."""
+    model = ContestEntriesModel(parent)
+    table = table_of(model, name)
+    table.setColumnHidden(ContestEntriesModel.COL_ATTACHMENTS, True)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.horizontalHeader().setSectionResizeMode(ContestEntriesModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+    return table, model
+
+
+
+# ============================================================================ the frame both dialogs share
+
+
+class _PreviewedImport(QDialog):
+    """Working (with progress) → preview → result; Cancel until something was done, Close after."""
+
+    def __init__(self, session: SecretariatSession, parent: QWidget | None):
+        super().__init__(parent)
+        self.session = session
+        self.resize(980, 640)
+        layout = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+
+        self.working_page = QWidget()
+        working = QVBoxLayout(self.working_page)
+        working.addStretch(1)
+        self.working_label = QLabel()
+        self.working_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.working_label.setWordWrap(True)
+        working.addWidget(self.working_label)
+        self.working_bar = QProgressBar()
+        working.addWidget(self.working_bar)
+        working.addStretch(2)
+        self.stack.addWidget(self.working_page)
+
+        self.result_page = QWidget()
+        result = QVBoxLayout(self.result_page)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setFont(big_font(self, 1.15, bold=False))
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        result.addWidget(self.result_label, 1)
+        self.stack.addWidget(self.result_page)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox()
+        self.back_button = self.buttons.addButton(self.tr("< &Back"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.accept_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def show_working(self, text: str, *, steps: int = 0) -> None:
+        self.working_label.setText(text)
+        self.working_bar.setRange(0, steps)  # 0 steps: a busy bar
+        self.stack.setCurrentWidget(self.working_page)
+        for button in (self.back_button, self.accept_button, self.close_button):
+            button.setEnabled(button is self.close_button)
+        self.back_button.hide()
+        self.accept_button.hide()
+
+    def show_result(self, text: str, *, error: bool = False) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.stack.setCurrentWidget(self.result_page)
+        self.back_button.hide()
+        self.accept_button.hide()
+        self.close_button.setEnabled(True)
+        self.close_button.setText(self.tr("&Close"))
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def run(self, work: Callable, done: Callable, failed: Callable, progress: Callable | None = None) -> Op:
+        return Op(self, work, done=done, failed=failed, progress=progress).start()
+
+    def preview_tabs(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        return tabs
+
+
+# ============================================================================ entries from a sheet
+
+
+class ImportDialog(_PreviewedImport):
+    """Import the portal's export: column mapping, then the preview, then the new entries on acceptance."""
+
+    # New entries were added: how many, and the file they came from.
+    imported = Signal(int, str)
+
+    def __init__(self, session: SecretariatSession, path: str | Path, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.path = Path(path)
+        self.table: Table | None = None
+        self.preview: ImportPreview | None = None
+        self.setWindowTitle(fill(self.tr("Import entries from %1"), self.path.name))
+        self._build_mapping_page()
+        self._build_preview_page()
+        self.back_button.clicked.connect(lambda: self.show_mapping())
+        self.accept_button.clicked.connect(self._next_or_import)
+        self.show_working(fill(self.tr("Reading %1…"), self.path.name))
+        self.run(lambda report: read_table(self.path), self._table_read, self._read_failed)
+
+    # ------------------------------------------------------------ step 1: which column is which
+
+    def _build_mapping_page(self) -> None:
+        self.mapping_page = QWidget()
+        layout = QVBoxLayout(self.mapping_page)
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        layout.addWidget(self.file_label)
+        explanation = QLabel(self.tr("Step 1 of 2 — say which column of the file holds each field. "
+                                     "Fields marked * are needed for every entry."))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        grid = QGridLayout()
+        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(14)
+        for column, title in enumerate((self.tr("Field"), self.tr("Column in the file"), self.tr("Sample values"))):
+            heading = QLabel(f"<b>{title}</b>")
+            grid.addWidget(heading, 0, column)
+        self.combos: dict[str, QComboBox] = {}
+        self.samples: dict[str, QLabel] = {}
+        for row, name in enumerate(FIELD_LABELS, start=1):
+            required = " *" if name in REQUIRED_FIELDS else ""
+            label = QLabel(field_name(name) + required)
+            combo = QComboBox()
+            combo.setAccessibleName(name)
+            combo.setMinimumWidth(260)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            label.setBuddy(combo)
+            sample = QLabel()
+            sample.setStyleSheet("color: #4b535d;")
+            combo.currentIndexChanged.connect(lambda _=0, n=name: self._mapping_changed(n))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1)
+            grid.addWidget(sample, row, 2)
+            self.combos[name], self.samples[name] = combo, sample
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.stack.addWidget(self.mapping_page)
+
+    def _table_read(self, table: Table) -> None:
+        self.table = table
+        encoding = QCoreApplication.translate("ImportDialog", ENCODING_NAMES.get(table.encoding, table.encoding))
+        self.file_label.setText(fill(self.tr("<b>%1</b> — %2, %3 rows below the headers on line %4."),
+                                     self.path.name, encoding, len(table.rows), table.header_line))
+        guessed = guess_mapping(table.headers)
+        no_header = self.tr("(no header)")
+        for name, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("— not in the file —"), None)
+            for index, header in enumerate(table.headers):
+                combo.addItem(f"{column_letter(index)}: {header.strip() or no_header}", index)
+            chosen = guessed.column(name)
+            combo.setCurrentIndex(0 if chosen is None else chosen + 1)
+            combo.blockSignals(False)
+            self._mapping_changed(name)
+        self.show_mapping()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.show_result(self.tr("This file cannot be imported.") + "\n\n" + str(error), error=True)
+
+    def mapping(self) -> ColumnMapping:
+        return ColumnMapping(**{name: combo.currentData() for name, combo in self.combos.items()})
+
+    def _mapping_changed(self, name: str) -> None:
+        index = self.combos[name].currentData()
+        label = self.samples[name]
+        values = [cells[index].strip() for _, cells in (self.table.rows if self.table else [])
+                  if index is not None and index < len(cells) and cells[index].strip()][:SAMPLES + 2]
+        shown = " · ".join(v.replace("\n", " ")[:40] for v in values[:SAMPLES])
+        label.setText(label.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, 420))
+        label.setToolTip("\n".join(values))
+        missing = self.mapping().missing_required()
+        self.show_error(fill(self.tr("Choose a column for: %1"), ", ".join(field_name(m) for m in missing))
+                        if missing else "")
+        if self.stack.currentWidget() is self.mapping_page:
+            self.accept_button.setEnabled(not missing)
+
+    def show_mapping(self) -> None:
+        self.stack.setCurrentWidget(self.mapping_page)
+        self.back_button.hide()
+        self.accept_button.show()
+        self.accept_button.setText(self.tr("&Next >"))
+        self.accept_button.setDefault(True)
+        self.accept_button.setEnabled(not self.mapping().missing_required())
+        self.close_button.setEnabled(True)
+        self._mapping_changed("id")
+
+    # ------------------------------------------------------------ step 2: what would be imported
+
+    def _build_preview_page(self) -> None:
+        self.preview_page = QWidget()
+        layout = QVBoxLayout(self.preview_page)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tabs = self.preview_tabs()
+        self.problems_model = RowProblemsModel(self)
+        self.problems_table = table_of(self.problems_model, "row problems")
+        self.new_table, self.new_model = entries_table("new entries", self)
+        self.changes_model = ChangesModel(self)
+        self.changes_table = table_of(self.changes_model, "changed entries")
+        for table in (self.problems_table, self.new_table, self.changes_table):
+            self.tabs.addTab(table, "")
+        layout.addWidget(self.tabs, 1)
+        self.skip_check = QCheckBox()
+        self.skip_check.toggled.connect(lambda _: self._update_import_button())
+        layout.addWidget(self.skip_check)
+        self.stack.addWidget(self.preview_page)
+
+    def _next_or_import(self) -> None:
+        if self.stack.currentWidget() is self.mapping_page:
+            self.show_preview()
+        elif self.stack.currentWidget() is self.preview_page:
+            self.import_new_entries()
+
+    def show_preview(self) -> None:
+        assert self.table is not None
+        self.preview = preview = preview_import(self.table, self.mapping(), self.session.db.contest.entries)
+        bad_rows = len({p.line for p in preview.problems})
+        self.summary.setText(
+            self.tr("Step 2 of 2 — nothing has been imported yet.") + "<br>" + fill(
+                self.tr("New entries: <b>%1</b> · already in the contest, the same: <b>%2</b> · "
+                        "in the contest but different here (left as they are): <b>%3</b> · "
+                        "rows with problems: <b>%4</b>"),
+                len(preview.entries), len(preview.unchanged), len(preview.changed), bad_rows))
+        self.problems_model.set_rows(preview.problems)
+        self.new_model.set_rows(preview.entries)
+        self.changes_model.set_rows(preview.changed)
+        self.tabs.setTabText(0, self.tr("Problems (%n)", "", len(preview.problems)))
+        self.tabs.setTabText(1, self.tr("New entries (%n)", "", len(preview.entries)))
+        self.tabs.setTabText(2, self.tr("Different from the contest (%n)", "", len(preview.changed)))
+        self.tabs.setCurrentIndex(0 if preview.problems else 1)
+        for table in (self.problems_table, self.new_table, self.changes_table):
+            fit_table(table)
+        self.skip_check.setText(self.tr("Leave out the rows with problems (%n) and import the rest", "", bad_rows))
+        self.skip_check.setChecked(False)
+        self.skip_check.setVisible(bad_rows > 0 and bool(preview.entries))
+        self.stack.setCurrentWidget(self.preview_page)
+        self.show_error("")
+        self.back_button.show()
+        self.back_button.setEnabled(True)
+        self._update_import_button()
+
+    def _update_import_button(self) -> None:
+        preview = self.preview
+        count = len(preview.entries) if preview else 0
+        self.accept_button.setText(self.tr("&Import 1 new entry") if count == 1
+                                   else self.tr("&Import %n new entries", "", count))
+        self.accept_button.setEnabled(count > 0 and (not preview.problems or self.skip_check.isChecked()))
+        self.accept_button.setDefault(True)
+
+    def import_new_entries(self) -> None:
+        """Add the preview's new entries on a worker with its own connection (bad rows stay out)."""
+        assert self.preview is not None
+        entries, skipped = list(self.preview.entries), len({p.line for p in self.preview.problems})
+
+        def work(report) -> int:
+            with self.session.open_db() as db:
+                return db.add_entries(entries)
+
+        def done(added: int) -> None:
+            self.session.notify(ENTRIES)
+            text = self.tr("New entries added to the contest: %n", "", added)
+            if skipped:
+                text += "\n" + self.tr("Rows left out because of their problems: %n. Fix them in the file and "
+                                       "import it again to add them.", "", skipped)
+            self.show_result(text)
+            self.imported.emit(added, str(self.path))
+
+        def failed(error: BaseException) -> None:
+            self.show_preview()
+            self.show_error(self.tr("Nothing was imported.") + " " + str(error))
+
+        self.show_working(self.tr("Adding the entries…"))
+        self.run(work, done, failed)
+
+
+# ============================================================================ attachments from a folder
+
+
+class AttachmentsDialog(_PreviewedImport):
+    """Add attachments from a folder: check every file, show what goes where, copy on acceptance."""
+
+    # Files were added: how many, and the folder they came from.
+    added = Signal(int, str)
+
+    def __init__(self, session: SecretariatSession, folder: str | Path, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.folder = Path(folder)
+        self.match: AttachmentMatch | None = None
+        self.result: AttachmentsAdded | None = None
+        self.setWindowTitle(fill(self.tr("Add attachments from %1"), self.folder.name))
+        self._build_preview_page()
+        self.back_button.hide()
+        self.accept_button.clicked.connect(self.add_files)
+        self.show_working(fill(self.tr("Checking the files in %1…"), self.folder.name))
+        entries = self.session.db.contest.entries
+        self.run(lambda report: attachments.match_attachments(self.folder, entries,
+                                                             progress=lambda *step: report(step)),
+                 self._matched, self._check_failed, self._progress)
+
+    def _build_preview_page(self) -> None:
+        self.preview_page = QWidget()
+        layout = QVBoxLayout(self.preview_page)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tabs = self.preview_tabs()
+        self.files_model = FoundFilesModel(self)
+        self.files_table = table_of(self.files_model, "matched files")
+        self.problems_model = FileProblemsModel(self)
+        self.problems_table = table_of(self.problems_model, "files not added")
+        self.without_table, self.without_model = entries_table("entries without attachments", self)
+        for table in (self.files_table, self.problems_table, self.without_table):
+            self.tabs.addTab(table, "")
+        layout.addWidget(self.tabs, 1)
+        self.skip_check = QCheckBox()
+        self.skip_check.toggled.connect(lambda _: self._update_add_button())
+        layout.addWidget(self.skip_check)
+        self.stack.addWidget(self.preview_page)
+
+    def _progress(self, step: tuple[int, int, str]) -> None:
+        done, total, name = step
+        self.working_bar.setRange(0, max(total, 1))
+        self.working_bar.setValue(done)
+        if name:
+            self.working_label.setText(fill(self.tr("Checking %1…"), name))
+
+    def _check_failed(self, error: BaseException) -> None:
+        self.show_result(self.tr("The folder cannot be read.") + "\n\n" + str(error), error=True)
+
+    def _matched(self, match: AttachmentMatch) -> None:
+        self.match = match
+        new, entry_count = match.new_files, len({f.entry_id for f in match.new_files})
+        lines = [self.tr("Nothing has been copied yet."), fill(
+            self.tr("New files: <b>%1</b> for %2 entries · already attached: <b>%3</b> · not added: <b>%4</b>"),
+            len(new), entry_count, len(match.already_attached), len(match.problems))]
+        others = [f for f in new if not f.recognised]
+        if others:
+            lines.append(self.tr("New files that are not PDF, PNG or JPEG: %n. Judges will open them with "
+                                 "another program.", "", len(others)))
+        if not new:
+            lines.append("<b>" + self.tr("There is nothing new to add from this folder.") + "</b>")
+        self.summary.setText("<br>".join(lines))
+        self.files_model.set_rows(match.files)
+        self.problems_model.set_rows(match.problems)
+        by_id = {e.id: e for e in self.session.db.contest.entries}
+        self.without_model.set_rows([by_id[i] for i in match.entries_without_files if i in by_id])
+        self.tabs.setTabText(0, self.tr("Files (%n)", "", len(match.files)))
+        self.tabs.setTabText(1, self.tr("Not added (%n)", "", len(match.problems)))
+        self.tabs.setTabText(2, self.tr("Entries without attachments (%n)", "", len(match.entries_without_files)))
+        self.tabs.setCurrentIndex(1 if match.problems else 0)
+        for table in (self.files_table, self.problems_table, self.without_table):
+            fit_table(table)
+        self.skip_check.setText(self.tr("Leave out the files listed under “Not added” (%n) and add the rest", "",
+                                        len(match.problems)))
+        self.skip_check.setVisible(bool(match.problems) and bool(new))
+        self.stack.setCurrentWidget(self.preview_page)
+        self.accept_button.show()
+        self._update_add_button()
+
+    def _update_add_button(self) -> None:
+        match = self.match
+        count = len(match.new_files) if match else 0
+        self.accept_button.setText(self.tr("&Add 1 file") if count == 1 else self.tr("&Add %n files", "", count))
+        self.accept_button.setEnabled(count > 0 and (not match.problems or self.skip_check.isChecked()))
+        self.accept_button.setDefault(True)
+
+    def add_files(self) -> None:
+        """Copy and record the new files on a worker with its own connection."""
+        match = self.match
+        assert match is not None
+
+        def work(report) -> AttachmentsAdded:
+            with self.session.open_db() as db:
+                return attachments.add_attachments(db, match, progress=lambda *step: report(step))
+
+        def failed(error: BaseException) -> None:
+            self._matched(match)
+            self.show_error(self.tr("Nothing was added.") + " " + str(error))
+
+        self.show_working(self.tr("Copying the files…"), steps=max(len(match.new_files), 1))
+        self.run(work, self._files_added, failed, self._progress_copying)
+
+    def _progress_copying(self, step: tuple[int, int, str]) -> None:
+        self.working_bar.setValue(step[0])
+
+    def _files_added(self, result: AttachmentsAdded) -> None:
+        self.result = result
+        self.session.notify(ENTRIES)
+        text = self.tr("Files added to the entries: %n", "", result.added)
+        if result.out_of_date:
+            lines = [fill("%1  (%2)", b.judge_id, ", ".join(b.entry_ids[:8]) + (" …" if len(b.entry_ids) > 8 else ""))
+                     for b in result.out_of_date]
+            text += "\n\n" + self.tr("Bundles already issued to these judges do not carry the new files; "
+                                     "issue their bundles again:") + "\n" + "\n".join(lines)
+        self.show_result(text)
+        self.added.emit(result.added, str(self.folder))

@@ -1,0 +1,601 @@
+"""The Judges page: who judges, what ties them, and their keys.
+
+Each action is one core call: :func:`judge_app.panel.add_judge` and
+``update_judge``, ``add_tie`` and ``remove_tie``;
+:func:`judge_app.enrolment.read_enrolment`, then — only after the officer has
+compared the fingerprint with the one on the paper the judge signed —
+``ContestDatabase.enrol_key``; ``ContestDatabase.revoke_key`` with a reason.
+They are small writes, so they run on the GUI thread and then tell the other
+pages through ``session.notify("judges")``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judge_app.assignment import ORGANISATION, PROVINCE
+from judge_app.enrolment import Enrolment, read_enrolment
+from judge_app.errors import JudgeAppError
+from judge_app.model import Judge
+from judge_app.panel import JudgeRow, Tie, add_judge, add_tie, judge_rows, remove_tie, update_judge
+from judge_app.paths import ENROLMENT_SUFFIX
+from judge_app.secretariat import EnrolledKey
+
+from ..dialogs import big_font, fingerprint_label, fit_to_width
+from .session import ASSIGNMENT, JUDGES, SecretariatSession
+
+GOOD, WARN, BAD, MUTED = "#1b7a3a", "#b26a00", "#b00020", "#7b818a"
+TIE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def when(iso: str | None) -> str:
+    """A stored UTC time as a person reads it (date and minute)."""
+    return iso[:16].replace("T", " ") + " UTC" if iso else ""
+
+
+def show_message(label: QLabel, text: str, colour: str) -> None:
+    """Feedback in the page itself (not a popup), coloured by how it went."""
+    label.setText(text)
+    label.setStyleSheet(f"color: {colour};")
+    label.setVisible(bool(text))
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of core objects under translated headers; a subclass says what each cell shows.
+
+    Words are translated once per language (:meth:`retranslate`), not at every
+    paint: a table asks for its headers and cells very often.
+    """
+
+    SORT_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._headers = self.headers()
+        self.translate_words()
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def translate_words(self) -> None:
+        """Translate the words cells show (once per language); none by default."""
+
+    def cell(self, item: Any, column: int) -> Any:
+        """The value shown (numbers stay numbers, so they sort as numbers)."""
+        raise NotImplementedError
+
+    def decorate(self, item: Any, column: int, role: int) -> Any:
+        """Colour, font or tooltip of a cell; none by default."""
+        return None
+
+    def load(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_data(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self.cell(item, column)
+            return "" if value is None else str(value)
+        if role == self.SORT_ROLE:
+            value = self.cell(item, column)
+            return value if isinstance(value, int) else str(value or "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(self.cell(item, column), int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self.decorate(item, column, role)
+
+    def retranslate(self) -> None:
+        self._headers = self.headers()
+        self.translate_words()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+
+def table_view(model: QAbstractTableModel, name: str, *, stretch: int, multi: bool = False) -> QTableView:
+    """A sortable, read-only table of whole rows behind a proxy."""
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(RowsModel.SORT_ROLE)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setAccessibleName(name)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def selected_rows(view: QTableView) -> list[int]:
+    """Source-model rows of the view's selection, in the order shown."""
+    proxy = view.model()
+    rows = sorted(index.row() for index in view.selectionModel().selectedRows())
+    return [proxy.mapToSource(proxy.index(row, 0)).row() for row in rows]
+
+
+class JudgesTableModel(RowsModel):
+    """Every judge with the key in force and the load in the round."""
+
+    COL_ID, COL_NAME, COL_AFFILIATION, COL_PROVINCE, COL_POSITION, COL_FINGERPRINT, COL_KEY, COL_LOAD, COL_TIES = range(9)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Id"), self.tr("Name"), self.tr("Affiliation"), self.tr("Province"), self.tr("Position"),
+                self.tr("Key fingerprint"), self.tr("Key"), self.tr("Entries"), self.tr("Ties")]
+
+    def translate_words(self) -> None:
+        self._enrolled, self._revoked, self._no_key = (
+            self.tr("enrolled"), self.tr("revoked, no new key yet"), self.tr("no key"))
+
+    def cell(self, row: JudgeRow, column: int) -> Any:
+        judge = row.judge
+        if column == self.COL_FINGERPRINT:
+            return row.fingerprint or "—"
+        if column == self.COL_KEY:
+            return self._enrolled if row.active_key else self._revoked if row.keys_ever else self._no_key
+        if column == self.COL_LOAD:
+            return row.load
+        if column == self.COL_TIES:
+            return len(row.ties)
+        return (judge.id, judge.name, judge.affiliation, judge.province, judge.position)[column]
+
+    def decorate(self, row: JudgeRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_KEY:
+            return QColor(GOOD if row.active_key else WARN)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TIES and row.ties:
+            return "\n".join(tie.value for tie in row.ties)
+        return None
+
+
+class KeyHistoryModel(RowsModel):
+    """One judge's keys, oldest first, the revoked ones with why."""
+
+    COL_FINGERPRINT, COL_ENROLLED, COL_HOW, COL_REVOKED, COL_WHY = range(5)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Fingerprint"), self.tr("Enrolled"), self.tr("How"), self.tr("Revoked"), self.tr("Why")]
+
+    def translate_words(self) -> None:
+        self._in_force = self.tr("in force")
+
+    def cell(self, key: EnrolledKey, column: int) -> Any:
+        return (key.public_key.fingerprint, when(key.enrolled_at), key.enrolled_how,
+                when(key.revoked_at) if key.revoked_at else self._in_force, key.revoked_why or "")[column]
+
+    def decorate(self, key: EnrolledKey, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(MUTED) if key.revoked_at else None
+        return None
+
+
+# ---------------------------------------------------------------- dialogs
+
+
+class JudgeDialog(QDialog):
+    """A judge's details; Save calls ``save`` and stays open with the core's message if it refuses."""
+
+    def __init__(self, save: Callable[[Judge], Any], judge: Judge | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.save = save
+        self.setWindowTitle(self.tr("Edit judge") if judge else self.tr("Add judge"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        labels = {"id": self.tr("&Id"), "name": self.tr("&Name"), "affiliation": self.tr("&Affiliation"),
+                  "province": self.tr("&Province"), "position": self.tr("P&osition")}
+        for name, label in labels.items():
+            edit = QLineEdit(getattr(judge, name) if judge else "")
+            edit.setAccessibleName(name)
+            form.addRow(label, edit)
+            self.fields[name] = edit
+        if judge:
+            self.fields["id"].setReadOnly(True)
+        self.fields["id"].setPlaceholderText(self.tr("e.g. J08"))
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {BAD};")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_to_width(self, 520)
+
+    def judge(self) -> Judge:
+        return Judge(**{name: edit.text() for name, edit in self.fields.items()})
+
+    def accept(self) -> None:
+        try:
+            self.save(self.judge())
+        except JudgeAppError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class EnrolKeyDialog(QDialog):
+    """Show whose key an enrolment file holds, its fingerprint large, and ask for the paper check."""
+
+    def __init__(self, enrolment: Enrolment, judge: Judge, file_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.enrolment = enrolment
+        self.setWindowTitle(self.tr("Enrol a judge's key"))
+        layout = QVBoxLayout(self)
+        who = QLabel(f"{judge.id} — {judge.name}")
+        who.setFont(big_font(self, 1.2))
+        who.setWordWrap(True)
+        layout.addWidget(who)
+        source = QLabel(self.tr("From the enrolment file %1, made %2.").replace("%1", file_name)
+                        .replace("%2", when(enrolment.created_at)))
+        source.setWordWrap(True)
+        layout.addWidget(source)
+        if " ".join(enrolment.judge_name.split()) != judge.name:
+            differs = QLabel(self.tr("The name in the file is “%1”, not the name in the contest.")
+                             .replace("%1", enrolment.judge_name))
+            differs.setWordWrap(True)
+            differs.setStyleSheet(f"color: {WARN};")
+            layout.addWidget(differs)
+        layout.addWidget(fingerprint_label(enrolment.public_key.fingerprint, self))
+        ask = QLabel(self.tr("Compare these twenty digits with the fingerprint on the paper the judge signed. "
+                             "Enrol the key only if every digit matches."))
+        ask.setWordWrap(True)
+        layout.addWidget(ask)
+        buttons = QDialogButtonBox()
+        self.enrol_button = buttons.addButton(self.tr("The digits &match — enrol the key"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)  # a security check is confirmed on purpose, never by a stray Enter
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_to_width(self, 560)
+
+
+class RevokeKeyDialog(QDialog):
+    """Retire a judge's key; the reason is required and kept in the key history."""
+
+    def __init__(self, judge: Judge, fingerprint: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Revoke or replace a key"))
+        layout = QVBoxLayout(self)
+        about = QLabel(self.tr("Revoke the key of %1 (%2)? Score files signed with it are no longer accepted "
+                               "once it is revoked; enrol the judge's new key afterwards.")
+                       .replace("%1", f"{judge.id} {judge.name}").replace("%2", fingerprint))
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("reason")
+        self.reason.setPlaceholderText(self.tr("Why, e.g. the judge's laptop was lost"))
+        layout.addWidget(self.reason)
+        buttons = QDialogButtonBox()
+        self.revoke_button = buttons.addButton(self.tr("&Revoke the key"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.revoke_button.setEnabled(False)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.reason.textChanged.connect(lambda text: self.revoke_button.setEnabled(bool(text.strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_to_width(self, 540)
+
+
+# ---------------------------------------------------------------- the page
+
+
+class JudgesPage(QWidget):
+    """The judges of the contest, their keys and ties."""
+
+    def __init__(self, session: SecretariatSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.active_dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setFont(big_font(self, 1.3))
+        layout.addWidget(self.heading)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        row = QHBoxLayout()
+        self.add_button, self.edit_button, self.enrol_button, self.revoke_button = (QPushButton() for _ in range(4))
+        for button, action in ((self.add_button, self.open_add_dialog), (self.edit_button, self.open_edit_dialog),
+                               (self.enrol_button, lambda: self.enrol_key_from_file()),
+                               (self.revoke_button, self.open_revoke_dialog)):
+            button.clicked.connect(action)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = JudgesTableModel(self)
+        self.table = table_view(self.model, "judges", stretch=JudgesTableModel.COL_NAME)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.table.doubleClicked.connect(lambda _i: self.open_edit_dialog())
+        splitter.addWidget(self.table)
+        details = QWidget()
+        below = QHBoxLayout(details)
+        below.setContentsMargins(0, 0, 0, 0)
+        self.ties_box = QGroupBox()
+        ties_layout = QVBoxLayout(self.ties_box)
+        self.ties_list = QListWidget()
+        self.ties_list.setAccessibleName("ties")
+        ties_layout.addWidget(self.ties_list)
+        tie_row = QHBoxLayout()
+        self.tie_kind = QComboBox()
+        self.tie_value = QLineEdit()
+        self.tie_value.setAccessibleName("tie")
+        self.tie_value.returnPressed.connect(self.add_tie_from_fields)
+        self.add_tie_button, self.remove_tie_button = QPushButton(), QPushButton()
+        self.add_tie_button.clicked.connect(self.add_tie_from_fields)
+        self.remove_tie_button.clicked.connect(self.remove_selected_tie)
+        for widget, stretch in ((self.tie_kind, 0), (self.tie_value, 1), (self.add_tie_button, 0),
+                                (self.remove_tie_button, 0)):
+            tie_row.addWidget(widget, stretch)
+        ties_layout.addLayout(tie_row)
+        below.addWidget(self.ties_box, 1)
+        self.keys_box = QGroupBox()
+        keys_layout = QVBoxLayout(self.keys_box)
+        self.key_model = KeyHistoryModel(self)
+        self.key_table = table_view(self.key_model, "key history", stretch=KeyHistoryModel.COL_HOW)
+        keys_layout.addWidget(self.key_table)
+        below.addWidget(self.keys_box, 1)
+        splitter.addWidget(details)
+        splitter.setSizes([420, 220])
+        layout.addWidget(splitter, 1)
+
+        self.retranslate()
+        self.refresh()
+        session.changed.connect(self._session_changed)
+
+    # ------------------------------------------------------------ reading
+
+    def _session_changed(self, kind: str) -> None:
+        if kind in (JUDGES, ASSIGNMENT):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the judges again, keeping the selected one selected."""
+        keep = self.selected_judge_id()
+        self.model.load(judge_rows(self.session.db, self.session.round_id))
+        if keep:
+            self.select_judge(keep)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def selected_row(self) -> JudgeRow | None:
+        rows = selected_rows(self.table)
+        return self.model.row_data(rows[0]) if rows else None
+
+    def selected_judge_id(self) -> str | None:
+        row = self.selected_row()
+        return row.judge.id if row else None
+
+    def select_judge(self, judge_id: str) -> None:
+        proxy = self.table.model()
+        for row in range(proxy.rowCount()):
+            if proxy.index(row, JudgesTableModel.COL_ID).data() == judge_id:
+                self.table.selectRow(row)
+                return
+
+    def _show_selected(self) -> None:
+        row = self.selected_row()
+        for button in (self.edit_button, self.add_tie_button, self.remove_tie_button, self.tie_value):
+            button.setEnabled(row is not None)
+        self.revoke_button.setEnabled(bool(row and row.active_key))
+        self.ties_list.clear()
+        self.key_model.load(self.session.db.key_history(row.judge.id) if row else [])
+        if row is None:
+            self.ties_box.setTitle(self.tr("Ties"))
+            self.keys_box.setTitle(self.tr("Key history"))
+            return
+        self.ties_box.setTitle(self.tr("Ties of %1: never assigned entries from these").replace("%1", row.judge.id))
+        self.keys_box.setTitle(self.tr("Key history of %1").replace("%1", row.judge.id))
+        if row.judge.province:
+            own = QListWidgetItem(self.tr("Own province: %1 (always a tie)").replace("%1", row.judge.province))
+            own.setForeground(QColor(MUTED))
+            own.setFlags(Qt.ItemFlag.NoItemFlags | Qt.ItemFlag.ItemIsEnabled)
+            self.ties_list.addItem(own)
+        for tie in row.ties:
+            item = QListWidgetItem(self._tie_text(tie))
+            item.setData(TIE_ROLE, tie)
+            self.ties_list.addItem(item)
+
+    def _tie_text(self, tie: Tie) -> str:
+        text = self.tr("Organisation: %1") if tie.kind == ORGANISATION else self.tr("Province: %1")
+        return text.replace("%1", tie.value)
+
+    # ------------------------------------------------------------ judges
+
+    def open_add_dialog(self) -> JudgeDialog:
+        def save(judge: Judge) -> None:
+            add_judge(self.session.db, judge)
+            self._changed(self.tr("Added judge %1. Enrol the judge's key next.").replace("%1", judge.id), judge.id)
+        return self._open(JudgeDialog(save, None, self))
+
+    def open_edit_dialog(self) -> JudgeDialog | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+
+        def save(judge: Judge) -> None:
+            update_judge(self.session.db, judge)
+            self._changed(self.tr("Saved judge %1.").replace("%1", judge.id), judge.id)
+        return self._open(JudgeDialog(save, row.judge, self))
+
+    # ------------------------------------------------------------ ties
+
+    def add_tie_from_fields(self) -> None:
+        judge_id = self.selected_judge_id()
+        if judge_id is None:
+            return
+        try:
+            tie = add_tie(self.session.db, judge_id, self.tie_kind.currentData(), self.tie_value.text())
+        except JudgeAppError as exc:
+            show_message(self.message, str(exc), BAD)
+            return
+        self.tie_value.clear()
+        self._changed(self.tr("%1 is now never assigned entries of %2.").replace("%1", judge_id)
+                      .replace("%2", tie.value), judge_id)
+
+    def remove_selected_tie(self) -> None:
+        item = self.ties_list.currentItem()
+        tie = item.data(TIE_ROLE) if item else None
+        if tie is None:
+            show_message(self.message, self.tr("Choose a tie in the list first (the judge's own province always "
+                                               "stays a tie)."), WARN)
+            return
+        try:
+            remove_tie(self.session.db, tie.judge_id, tie.kind, tie.value)
+        except JudgeAppError as exc:
+            show_message(self.message, str(exc), BAD)
+            return
+        self._changed(self.tr("Removed the tie of %1 to %2.").replace("%1", tie.judge_id).replace("%2", tie.value),
+                      tie.judge_id)
+
+    # ------------------------------------------------------------ keys
+
+    def enrol_key_from_file(self, path: str | Path | None = None) -> EnrolKeyDialog | None:
+        """Read an enrolment file and ask the officer to compare its fingerprint with the signed paper."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Enrol key from file"), "",
+                                                  self.tr("Enrolment files (*%1)").replace("%1", ENROLMENT_SUFFIX))
+            if not path:
+                return None
+        path = Path(path)
+        try:
+            enrolment = read_enrolment(path)
+            judge = self.session.db.contest.judge(enrolment.judge_id)
+        except JudgeAppError as exc:
+            show_message(self.message, str(exc), BAD)
+            return None
+        except KeyError:
+            show_message(self.message, self.tr("%1 is the key of judge %2, who is not in this contest. Add the judge "
+                                               "first.").replace("%1", path.name).replace("%2", enrolment.judge_id), BAD)
+            return None
+        dialog = EnrolKeyDialog(enrolment, judge, path.name, self)
+        dialog.accepted.connect(lambda: self._enrol(enrolment, path.name))
+        return self._open(dialog)
+
+    def _enrol(self, enrolment: Enrolment, file_name: str) -> None:
+        try:
+            self.session.db.enrol_key(enrolment.judge_id, enrolment.public_key, how=f"enrolment file {file_name}")
+        except JudgeAppError as exc:
+            show_message(self.message, str(exc), BAD)
+            return
+        self._changed(self.tr("Enrolled key %1 for judge %2.").replace("%1", enrolment.public_key.fingerprint)
+                      .replace("%2", enrolment.judge_id), enrolment.judge_id)
+
+    def open_revoke_dialog(self) -> RevokeKeyDialog | None:
+        row = self.selected_row()
+        if row is None or row.active_key is None:
+            return None
+        dialog = RevokeKeyDialog(row.judge, row.fingerprint or "", self)
+        dialog.accepted.connect(lambda: self._revoke(row.judge.id, dialog.reason.text()))
+        return self._open(dialog)
+
+    def _revoke(self, judge_id: str, why: str) -> None:
+        try:
+            self.session.db.revoke_key(judge_id, why.strip())
+        except JudgeAppError as exc:
+            show_message(self.message, str(exc), BAD)
+            return
+        self._changed(self.tr("Revoked the key of %1. Enrol the judge's new key with “Enrol key from file…”.")
+                      .replace("%1", judge_id), judge_id)
+
+    # ------------------------------------------------------------ plumbing
+
+    def _open(self, dialog: QDialog) -> Any:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _changed(self, text: str, judge_id: str) -> None:
+        show_message(self.message, text, GOOD)
+        self.session.notify(JUDGES)
+        self.select_judge(judge_id)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Judges and keys"))
+        self.intro.setText(self.tr("Add the judges, record what ties them to an organisation or a province, and "
+                                   "enrol each judge's key after checking its fingerprint against the paper the "
+                                   "judge signed. Only score files signed with the enrolled key are accepted."))
+        self.add_button.setText(self.tr("&Add judge…"))
+        self.edit_button.setText(self.tr("&Edit judge…"))
+        self.enrol_button.setText(self.tr("E&nrol key from file…"))
+        self.revoke_button.setText(self.tr("&Revoke / replace key…"))
+        kind = self.tie_kind.currentData()
+        self.tie_kind.clear()
+        self.tie_kind.addItem(self.tr("Organisation"), ORGANISATION)
+        self.tie_kind.addItem(self.tr("Province"), PROVINCE)
+        self.tie_kind.setCurrentIndex(max(0, self.tie_kind.findData(kind)))
+        self.tie_value.setPlaceholderText(self.tr("Name as the entries write it"))
+        self.add_tie_button.setText(self.tr("Add &tie"))
+        self.remove_tie_button.setText(self.tr("Remove tie"))
+        self.model.retranslate()
+        self.key_model.retranslate()
+        self._show_selected()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
