@@ -32,6 +32,7 @@ from judge_app.paper import (
     paper_sheets,
     read_typing_csv,
     replaced_sheets,
+    sheet_slots,
 )
 from judge_app.results import compute_results
 from judge_app.scoring import total_str, weighted_total
@@ -320,6 +321,11 @@ def test_the_signed_file_wins_and_paper_fills_what_it_left_unscored(issued, tmp_
         assert {(s.judge_id, s.entry_id): s.in_force for s in paper_sheets(db, round_id)} == {
             ("J01", unscored): True, ("J02", assigned(issued, "J02")[0]): True,
             ("J02", assigned(issued, "J02")[1]): True, ("J03", later): False}
+
+        slots = {slot.entry_id: slot for slot in sheet_slots(db, round_id, "J01")}
+        assert list(slots) == list(assigned(issued, "J01"))
+        assert (slots[conflicted].signed, slots[scored].signed, slots[unscored].signed) == ("conflict", "scored", None)
+        assert slots[unscored].open_for_paper and slots[unscored].paper and not slots[scored].open_for_paper
 
         results = {r.entry.id: r for r in compute_results(db.contest, round_id, db.entry_results(round_id),
                                                           db.merged_scores(round_id))}

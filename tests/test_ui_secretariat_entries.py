@@ -186,6 +186,8 @@ def test_attachments_from_a_folder_are_previewed_then_added(qtbot, english_app, 
     dialog.skip_check.setChecked(True)
     with qtbot.waitSignal(dialog.added, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        dialog.reject()  # Esc while the files are copied: the dialog stays to say how it ended
+        assert dialog.isVisible() and not dialog.close_button.isEnabled()
     assert dialog.result_label.text() == "Files added to the entries: 3"  # no bundle was issued yet
     dialog.accept()
 
@@ -204,6 +206,23 @@ def test_attachments_from_a_folder_are_previewed_then_added(qtbot, english_app, 
     again.reject()
 
 
+def test_a_file_changed_after_the_check_adds_nothing_and_says_so(qtbot, english_app, session, page, tmp_path):
+    folder = attachments_folder(tmp_path)
+    (folder / "E999_ไม่มีผู้สมัครนี้.pdf").unlink()
+    root = session.db.attachments_root
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    dialog = open_folder(qtbot, page, folder)
+    (folder / "E002" / "ภาพหน้าจอ.png").write_bytes(b"\x89PNG\r\n\x1a\n edited after the check")
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=TIMEOUT)
+    assert dialog.error_label.text().startswith("Nothing was added. ")
+    assert "ภาพหน้าจอ.png: changed since the folder was checked" in dialog.error_label.text()
+    assert dialog.stack.currentWidget() is dialog.preview_page and dialog.close_button.isEnabled()
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
 def test_added_attachments_name_the_judges_whose_bundles_are_out_of_date(qtbot, english_app, session, page,
                                                                          tmp_path, secretariat_key):
     from judge_app.issuing import issue_bundles
@@ -218,6 +237,7 @@ def test_added_attachments_name_the_judges_whose_bundles_are_out_of_date(qtbot, 
     with qtbot.waitSignal(dialog.added, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     text = dialog.result_label.text()
+    dialog.grab().save(str(SCREENSHOTS / "entries_attachments_result_en.png"))
     assert "issue their bundles again" in text
     assert [line.split()[0] for line in text.splitlines()[-len(holders):]] == holders
     assert dialog.result.out_of_date and all(b.entry_ids == ("E001",) for b in dialog.result.out_of_date)

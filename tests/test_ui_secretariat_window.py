@@ -21,6 +21,7 @@ from judge_app.paths import data_dir
 from judge_app.secretariat import ContestDatabase
 from ui.app import Demo, open_first_window, parse_arguments
 from ui.i18n import saved_language
+from ui.judge_window import JudgeWindow
 from ui.secretariat.bundles_page import BundlesPage, SecretariatKeyDialog, find_key_file
 from ui.secretariat.window import NewContestDialog, SecretariatWindow, open_windows
 from ui_helpers import new_window as new_judge_window
@@ -220,6 +221,21 @@ def test_the_judge_start_page_opens_the_secretariat_window(qtbot, english_app, c
     window = next(w for w in open_windows() if isinstance(w, SecretariatWindow))
     assert window.session.path == contest_db and window.isVisible() and not judge.isVisible()
 
+    # and back: the File menu opens the judge's window in place of this one
+    window.judge_action.trigger()
+    judges = [w for w in open_windows() if isinstance(w, JudgeWindow)]
+    assert len(judges) == 1 and judges[0].isVisible() and not window.isVisible()
+
+
+def test_new_contest_database_from_the_start_page_asks_for_contest_json_and_key(qtbot, english_app,
+                                                                               closes_new_windows):
+    judge = new_judge_window(qtbot)
+    qtbot.mouseClick(judge.start_page.secretariat_new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(getattr(w, "active_dialog", None), NewContestDialog)
+                                for w in open_windows()))
+    window = next(w for w in open_windows() if isinstance(w, SecretariatWindow))
+    assert window.session is None and window.active_dialog.new_key.isChecked()
+
 
 def test_the_secretariat_demo_opens_from_the_start_page_and_is_made_once(qtbot, english_app, closes_new_windows):
     judge = new_judge_window(qtbot)
@@ -309,6 +325,8 @@ def test_screenshots_of_the_bundles_page(qtbot, english_app, contest_db, languag
     image = window.grab()
     assert not image.isNull() and image.width() >= 1200
     image.save(str(tmp_path / f"secretariat-bundles-{language}.png"))
-    # every row's text fits its column (no "…" in the names or digests)
-    for column in (page.model.COL_NAME, page.model.COL_SHA256):
-        assert page.table.columnWidth(column) >= page.table.sizeHintForColumn(column) - 2
+    # names, files and times are never cut (a digest may lose its middle: its tooltip has it whole)
+    for column in (page.model.COL_NAME, page.model.COL_FILE, page.model.COL_ISSUED):
+        assert page.table.columnWidth(column) >= page.table.sizeHintForColumn(column)
+    sha = page.proxy.index(0, page.model.COL_SHA256)
+    assert sha.data(Qt.ItemDataRole.ToolTipRole) == page.model.row_data(page.proxy.mapToSource(sha).row())["sha256"]

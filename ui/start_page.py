@@ -108,7 +108,8 @@ class _StartColumn(QWidget):
             item.setData(PATH_ROLE, path)
             item.setToolTip(path)
             if not Path(path).exists():
-                item.setText(f"{Path(path).name}\n" + self.tr("(file no longer there) %1").replace("%1", str(Path(path).parent)))
+                gone = self.tr("(file no longer there) %1").replace("%1", str(Path(path).parent))
+                item.setText(f"{Path(path).name}\n{gone}")
                 item.setForeground(QColor(MUTED))
             self.recent.addItem(item)
         self.recent.setVisible(bool(paths))

@@ -140,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--thai-digits", action="store_true", help="print counts in the list with Thai digits")
     passphrase_option(sub)
     sub = add(sec, "issue-list", cmd_secretariat_issue_list,
-              "the hand-out list of the issued bundles: file, entries, SHA-256 per judge, with receipt signatures (PDF)")
+              "the hand-out list of the issued bundles: file, entries and SHA-256 per judge, "
+              "with a line for each judge to sign on receipt (PDF)")
     sub.add_argument("db")
     sub.add_argument("--round")
     sub.add_argument("--out", required=True)

@@ -206,10 +206,6 @@
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <source>Province</source>
-        <translation>จังหวัด</translation>
-    </message>
-    <message>
         <source>Entries</source>
         <translation>ผลงาน</translation>
     </message>

@@ -176,6 +176,7 @@
     <name>SecretariatKeyDialog</name>
     <message>
         <source>Secretariat key</source>
+        <extracomment>Thai month abbreviations, as a table cell has room for (the PDF spells months out).</extracomment>
         <translation>กุญแจของฝ่ายเลขานุการ</translation>
     </message>
     <message>

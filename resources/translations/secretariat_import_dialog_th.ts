@@ -4,38 +4,6 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <source>no entry number in the name</source>
-        <translation>ชื่อไฟล์ไม่มีรหัสผลงาน</translation>
-    </message>
-    <message>
-        <source>no such entry</source>
-        <translation>ไม่มีผลงานรหัสนี้</translation>
-    </message>
-    <message>
-        <source>same file twice</source>
-        <translation>ไฟล์ซ้ำ</translation>
-    </message>
-    <message>
-        <source>name already used</source>
-        <translation>ชื่อไฟล์ซ้ำกับไฟล์อื่น</translation>
-    </message>
-    <message>
-        <source>unsafe name</source>
-        <translation>ชื่อไฟล์ไม่ปลอดภัย</translation>
-    </message>
-    <message>
-        <source>too large</source>
-        <translation>ไฟล์ใหญ่เกินไป</translation>
-    </message>
-    <message>
-        <source>empty file</source>
-        <translation>ไฟล์ว่าง</translation>
-    </message>
-    <message>
-        <source>not read</source>
-        <translation>ไม่ได้อ่าน</translation>
-    </message>
-    <message>
         <source>Add attachments from %1</source>
         <translation>เพิ่มเอกสารแนบจาก %1</translation>
     </message>
@@ -123,120 +91,7 @@
     </message>
 </context>
 <context>
-    <name>ChangesModel</name>
-    <message>
-        <source>Line</source>
-        <translation>บรรทัด</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>รหัส</translation>
-    </message>
-    <message>
-        <source>Differs in</source>
-        <translation>ข้อมูลที่ต่างกัน</translation>
-    </message>
-</context>
-<context>
-    <name>FileProblemsModel</name>
-    <message>
-        <source>File</source>
-        <translation>ไฟล์</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>สาเหตุ</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>รายละเอียด</translation>
-    </message>
-</context>
-<context>
-    <name>FoundFilesModel</name>
-    <message>
-        <source>No.</source>
-        <translation>รหัส</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>ไฟล์</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>ประเภท</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>ขนาด</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>สถานะ</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>อื่น ๆ</translation>
-    </message>
-    <message>
-        <source>already attached</source>
-        <translation>แนบไว้แล้ว</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>ใหม่</translation>
-    </message>
-    <message>
-        <source>Not a PDF, PNG or JPEG: a judge opens it with another program</source>
-        <translation>ไม่ใช่ PDF, PNG หรือ JPEG: กรรมการต้องเปิดด้วยโปรแกรมอื่น</translation>
-    </message>
-    <message>
-        <source>%1 (added as %2)</source>
-        <translation>%1 (แนบในชื่อ %2)</translation>
-    </message>
-</context>
-<context>
     <name>ImportDialog</name>
-    <message>
-        <source>Entry number</source>
-        <translation>รหัสผลงาน</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>หน่วยงาน</translation>
-    </message>
-    <message>
-        <source>Type of local government</source>
-        <translation>ประเภท อปท.</translation>
-    </message>
-    <message>
-        <source>Province</source>
-        <translation>จังหวัด</translation>
-    </message>
-    <message>
-        <source>Project title</source>
-        <translation>ชื่อผลงาน</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>สรุปผลงาน</translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation>ผู้ประสานงาน</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>โทรศัพท์ผู้ประสานงาน</translation>
-    </message>
-    <message>
-        <source>Contact e-mail</source>
-        <translation>อีเมลผู้ประสานงาน</translation>
-    </message>
-    <message>
-        <source>Contact details</source>
-        <translation>ข้อมูลผู้ประสานงาน</translation>
-    </message>
     <message>
         <source>UTF-8 text</source>
         <translation>ข้อความ UTF-8</translation>
@@ -362,21 +217,6 @@
     <message>
         <source>Adding the entries…</source>
         <translation>กำลังเพิ่มผลงาน…</translation>
-    </message>
-</context>
-<context>
-    <name>RowProblemsModel</name>
-    <message>
-        <source>Line</source>
-        <translation>บรรทัด</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>คอลัมน์</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>ปัญหา</translation>
     </message>
 </context>
 <context>

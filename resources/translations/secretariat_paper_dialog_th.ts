@@ -4,6 +4,14 @@
 <context>
     <name>PaperEntryDialog</name>
     <message>
+        <source>Discard the typing?</source>
+        <translation>ทิ้งสิ่งที่พิมพ์ไว้หรือไม่</translation>
+    </message>
+    <message>
+        <source>The sheet has not been stored. Close and discard what was typed?</source>
+        <translation>ใบให้คะแนนนี้ยังไม่ได้บันทึก ต้องการปิดและทิ้งสิ่งที่พิมพ์ไว้หรือไม่</translation>
+    </message>
+    <message>
         <source>Type in a paper score sheet</source>
         <translation>บันทึกใบให้คะแนนฉบับกระดาษ</translation>
     </message>

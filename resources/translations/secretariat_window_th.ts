@@ -5,7 +5,7 @@
     <name>NewContestDialog</name>
     <message>
         <source>New contest database</source>
-        <extracomment>The pages in tab order: (module under ui/secretariat, class). Ctrl+1 … Ctrl+6 follow this order.</extracomment>
+        <extracomment>The pages in tab order; Ctrl+1 … Ctrl+6 follow it. Each is made as ``Page(session, parent)``.</extracomment>
         <translation>สร้างฐานข้อมูลการประกวดใหม่</translation>
     </message>
     <message>
@@ -195,10 +195,6 @@
     <message>
         <source>&amp;About</source>
         <translation>เกี่ยวกับโปรแกรม (&amp;A)</translation>
-    </message>
-    <message>
-        <source>This page is not available in this version yet.</source>
-        <translation>หน้านี้ยังไม่มีในรุ่นนี้</translation>
     </message>
     <message>
         <source>Digital Local Government — secretariat</source>

@@ -18,11 +18,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -49,7 +51,8 @@ from judge_app.panel import (
 
 from ..dialogs import big_font
 from ..worker import Op
-from .judges_page import BAD, GOOD, WARN, RowsModel, selected_rows, show_message, table_view
+from .judges_page import BAD, GOOD, WARN, selected_rows, show_message, table_view
+from .results_models import RowsModel
 from .session import ASSIGNMENT, BUNDLES, ENTRIES, JUDGES, SecretariatSession
 
 BANNER = "background: #fff4d6; color: #6b4a00; border: 1px solid #e0b84f; border-radius: 4px; padding: 6px;"
@@ -58,13 +61,17 @@ BANNER = "background: #fff4d6; color: #6b4a00; border: 1px solid #e0b84f; border
 class JudgeLoadModel(RowsModel):
     """Each judge's entries in the round: the balanced ones and the calibration ones."""
 
-    COL_ID, COL_NAME, COL_PROVINCE, COL_LOAD, COL_CALIBRATION = range(5)
+    COL_ID, COL_LOAD, COL_CALIBRATION, COL_NAME = range(4)
+    NUMERIC = frozenset({COL_LOAD, COL_CALIBRATION})
 
     def headers(self) -> list[str]:
-        return [self.tr("Judge"), self.tr("Name"), self.tr("Province"), self.tr("Entries"), self.tr("Calibration")]
+        return [self.tr("Judge"), self.tr("Entries"), self.tr("Calibration"), self.tr("Name")]
 
-    def cell(self, row: JudgeRow, column: int) -> Any:
-        return (row.judge.id, row.judge.name, row.judge.province, row.load - row.calibration, row.calibration)[column]
+    def sort_key(self, row: JudgeRow, column: int) -> Any:
+        return (row.judge.id, row.load - row.calibration, row.calibration, row.judge.name)[column]
+
+    def display(self, row: JudgeRow, column: int) -> str:
+        return str(self.sort_key(row, column))
 
 
 class PanelEntry:
@@ -78,30 +85,29 @@ class EntryPanelModel(RowsModel):
     """Every entry with its judges; short entries in colour, calibration entries marked."""
 
     COL_ID, COL_CALIBRATION, COL_ORG, COL_PROVINCE, COL_COUNT, COL_JUDGES = range(6)
+    NUMERIC = frozenset({COL_COUNT})
 
     def headers(self) -> list[str]:
         return [self.tr("Entry"), self.tr("Calibration"), self.tr("Organisation"), self.tr("Province"),
                 self.tr("Judges"), self.tr("Who")]
 
-    def translate_words(self) -> None:
-        self._calibration = self.tr("calibration")
-        self._short = self.tr("This entry has fewer judges than the others should have.")
-
-    def cell(self, row: PanelEntry, column: int) -> Any:
+    def display(self, row: PanelEntry, column: int) -> str:
         if column == self.COL_CALIBRATION:
-            return self._calibration if row.calibration else ""
+            return self.tr("calibration") if row.calibration else ""
         if column == self.COL_COUNT:
-            return len(row.judges)
+            return str(len(row.judges))
         if column == self.COL_JUDGES:
             return ", ".join(row.judges)
-        return (row.entry.id, None, row.entry.org_name, row.entry.province)[column]
+        return (row.entry.id, "", row.entry.org_name, row.entry.province)[column]
 
-    def decorate(self, row: PanelEntry, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and row.short and column == self.COL_COUNT:
-            return QColor(BAD)
-        if role == Qt.ItemDataRole.ToolTipRole and row.short:
-            return self._short
-        return None
+    def sort_key(self, row: PanelEntry, column: int) -> Any:
+        return len(row.judges) if column == self.COL_COUNT else self.display(row, column)
+
+    def foreground(self, row: PanelEntry, column: int) -> QColor | None:
+        return QColor(BAD) if row.short and column == self.COL_COUNT else None
+
+    def tooltip(self, row: PanelEntry, column: int) -> str | None:
+        return self.tr("This entry has fewer judges than the others should have.") if row.short else None
 
 
 class AssignmentPage(QWidget):
@@ -114,6 +120,10 @@ class AssignmentPage(QWidget):
         # The outcome of the last automatic assignment (for the status line and tests).
         self.last_outcome: AssignmentOutcome | None = None
         self._infeasible: AssignmentInfeasible | None = None
+        self._infeasible_reasons: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._calibration_ids: list[str] = []
+        self._gap_count = 0
+        self._stale_ids: list[str] = []
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setFont(big_font(self, 1.3))
@@ -149,13 +159,19 @@ class AssignmentPage(QWidget):
         layout.addWidget(self.stale_banner)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
-        layout.addWidget(self.message)
+        # A long list of short entries scrolls here instead of squeezing the tables.
+        self.message_area = QScrollArea()
+        self.message_area.setWidget(self.message)
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.hide()
+        layout.addWidget(self.message_area)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.load_model = JudgeLoadModel(self)
-        self.judges_table = table_view(self.load_model, "judge loads", stretch=JudgeLoadModel.COL_NAME)
+        self.judges_table = table_view(self.load_model, "judge loads", stretch=(JudgeLoadModel.COL_NAME,))
         splitter.addWidget(self.judges_table)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -165,15 +181,17 @@ class AssignmentPage(QWidget):
         self.search.setAccessibleName("search entries")
         right_layout.addWidget(self.search)
         self.entry_model = EntryPanelModel(self)
-        self.entries_table = table_view(self.entry_model, "entries and judges", stretch=EntryPanelModel.COL_ORG,
+        self.entries_table = table_view(self.entry_model, "entries and judges", stretch=(EntryPanelModel.COL_ORG,),
                                         multi=True)
         self.search.textChanged.connect(self.entries_table.model().setFilterFixedString)
         self.entries_table.selectionModel().selectionChanged.connect(lambda *_: self._show_selection())
         right_layout.addWidget(self.entries_table, 1)
-        right_layout.addWidget(self._build_change_box())
-        right_layout.addWidget(self._build_calibration_box())
+        boxes = QHBoxLayout()  # side by side, so the entries table keeps its height
+        boxes.addWidget(self._build_change_box(), 3)
+        boxes.addWidget(self._build_calibration_box(), 2)
+        right_layout.addLayout(boxes)
         splitter.addWidget(right)
-        splitter.setSizes([330, 770])
+        splitter.setSizes([440, 840])
         layout.addWidget(splitter, 1)
 
         self.retranslate()
@@ -233,14 +251,14 @@ class AssignmentPage(QWidget):
         contest = db.contest
         keep = set(self.selected_entry_ids())
         rows = judge_rows(db, round_id)
-        self.load_model.load(rows)
+        self.load_model.set_rows(rows)
         calibration = set(calibration_entries(db, round_id))
         needed = panel_size(db, round_id)
         panels: dict[str, list[str]] = {e.id: [] for e in contest.entries}
         for judge_id, entry_ids in contest.round(round_id).assignments.items():
             for entry_id in entry_ids:
                 panels[entry_id].append(judge_id)
-        self.entry_model.load([
+        self.entry_model.set_rows([
             PanelEntry(e, sorted(panels[e.id]), e.id in calibration,
                        e.id not in calibration and needed is not None and len(panels[e.id]) < needed)
             for e in contest.entries])
@@ -251,12 +269,14 @@ class AssignmentPage(QWidget):
             self.judge_choice.addItem(f"{row.judge.id} — {row.judge.name}", row.judge.id)
         self.judge_choice.setCurrentIndex(max(0, self.judge_choice.findData(current)))
         self.per_entry.setMaximum(max(1, len(rows)))
-        self._show_calibration(sorted(calibration, key=[e.id for e in contest.entries].index))
-        self._show_stale()
+        self._calibration_ids = [e.id for e in contest.entries if e.id in calibration]
+        self._gap_count = len(calibration_gaps(db, round_id))
+        self._stale_ids = [s.judge_id for s in stale_bundles(db, round_id)]
+        self._word_status()
         self._show_selection()
 
     def selected_entry_ids(self) -> list[str]:
-        return [self.entry_model.row_data(row).entry.id for row in selected_rows(self.entries_table)]
+        return [self.entry_model.row_object(row).entry.id for row in selected_rows(self.entries_table)]
 
     def select_entries(self, entry_ids: list[str]) -> None:
         self._select_entries(set(entry_ids))
@@ -278,26 +298,31 @@ class AssignmentPage(QWidget):
         self.mark_button.setEnabled(bool(chosen))
         self.unmark_button.setEnabled(bool(chosen))
         if one:
-            entry = self.session.db.contest.entry(chosen[0])
+            entry = self.entry_model.row_object(selected_rows(self.entries_table)[0]).entry
             self.selected_label.setText(f"{entry.id} — {entry.org_name} ({entry.province})")
         else:
             self.selected_label.setText(self.tr("Choose one entry in the table to change its judges."))
 
-    def _show_calibration(self, chosen: list[str]) -> None:
+    def _word_status(self) -> None:
+        """The calibration line and the out-of-date banner, from what :meth:`refresh` read last."""
+        chosen = self._calibration_ids
         text = (self.tr("Calibration entries (every judge scores them first; left out of the ranking): %1")
                 .replace("%1", ", ".join(chosen)) if chosen else self.tr("No calibration entries."))
-        gaps = calibration_gaps(self.session.db, self.session.round_id)
-        if gaps:
-            text += " " + self.tr("Judges who do not have them first yet: %n. Assign automatically to give them "
-                                  "out.", "", len(gaps))
+        if self._gap_count:
+            text += "\n" + self.tr("Judges who do not have them first yet: %n. Assign automatically to give them "
+                                  "out.", "", self._gap_count)
         self.calibration_label.setText(text)
-
-    def _show_stale(self) -> None:
-        stale = stale_bundles(self.session.db, self.session.round_id)
-        self.stale_banner.setVisible(bool(stale))
+        self.stale_banner.setVisible(bool(self._stale_ids))
         self.stale_banner.setText(self.tr("The bundles of %1 were issued before their entries changed and are out of "
                                           "date. Issue them again on the Bundles page.")
-                                  .replace("%1", ", ".join(s.judge_id for s in stale)))
+                                  .replace("%1", ", ".join(self._stale_ids)))
+
+    def _say(self, text: str, colour: str) -> None:
+        show_message(self.message, text, colour)
+        self.message_area.setVisible(bool(text))
+        # As tall as the text, up to a few lines; a longer text scrolls.
+        width = max(self.message_area.viewport().width(), self.width() - 40, 200)
+        self.message_area.setFixedHeight(min(110, self.message.heightForWidth(width) + 4))
 
     # ------------------------------------------------------------ automatic assignment
 
@@ -312,7 +337,7 @@ class AssignmentPage(QWidget):
                 return assign_round(db, round_id, per_entry, seed=seed)
 
         self.assign_button.setEnabled(False)
-        show_message(self.message, self.tr("Assigning %1 judges per entry…").replace("%1", str(per_entry)), GOOD)
+        self._say(self.tr("Assigning %1 judges per entry…").replace("%1", str(per_entry)), GOOD)
         self.op = Op(self, run, done=self._assigned, failed=self._assign_failed)
         self.op.finished.connect(self._assign_finished)
         return self.op.start()
@@ -330,38 +355,46 @@ class AssignmentPage(QWidget):
         for judge_id, entry_id, _why in outcome.calibration_skipped:
             text += "\n" + (self.tr("%1 does not get calibration entry %2: %3").replace("%1", judge_id)
                             .replace("%2", entry_id).replace("%3", self._reasons_text(judge_id, entry_id)))
-        show_message(self.message, text, GOOD)
+        self._say(text, GOOD)
         self.session.notify(ASSIGNMENT)
 
     def _assign_failed(self, error: BaseException) -> None:
         if isinstance(error, AssignmentInfeasible):
             self._infeasible = error
+            self._infeasible_reasons = {(judge_id, short.entry_id): self._reasons(judge_id, short.entry_id)
+                                        for short in error.short for judge_id, _why in short.excluded}
             self._show_infeasible()
         else:
-            show_message(self.message, str(error), BAD)
+            self._say(str(error), BAD)
 
     def _show_infeasible(self) -> None:
+        """Each entry short of judges and why each other judge is kept off it (worded again on a language change)."""
         error = self._infeasible
         if error is None:
             return
         lines = [self.tr("Nothing was changed. Entries that cannot get enough judges under the rules: %n.", "",
                          len(error.short))]
         for short in error.short:
-            reasons = "; ".join(f"{judge_id} {self._reasons_text(judge_id, short.entry_id)}"
+            reasons = "; ".join(f"{judge_id} {self._words(self._infeasible_reasons[judge_id, short.entry_id])}"
                                 for judge_id, _why in short.excluded)
             lines.append("• " + self.tr("%1 needs %2 judges, only %3 can judge it: %4").replace("%1", short.entry_id)
                          .replace("%2", str(short.needed)).replace("%3", str(len(short.eligible)))
                          .replace("%4", reasons or self.tr("the contest has no more judges")))
-        show_message(self.message, "\n".join(lines), BAD)
+        self._say("\n".join(lines), BAD)
 
-    def _reasons_text(self, judge_id: str, entry_id: str) -> str:
-        """Why the rules keep a judge off an entry, in the officer's language."""
+    def _reasons(self, judge_id: str, entry_id: str) -> list[tuple[str, str]]:
         contest = self.session.db.contest
+        return panel_rules(self.session.db, self.session.round_id).reasons(
+            contest.judge(judge_id), contest.entry(entry_id))
+
+    def _words(self, reasons: list[tuple[str, str]]) -> str:
+        """Why the rules keep a judge off an entry, in the officer's language."""
         words = {"own province": self.tr("same province (%1)"), "province": self.tr("tied to province %1"),
                  "organisation": self.tr("tied to organisation %1"), "conflict": self.tr("declared a conflict")}
-        reasons = panel_rules(self.session.db, self.session.round_id).reasons(
-            contest.judge(judge_id), contest.entry(entry_id))
         return self.tr(" and ").join(words[kind].replace("%1", value) for kind, value in reasons)
+
+    def _reasons_text(self, judge_id: str, entry_id: str) -> str:
+        return self._words(self._reasons(judge_id, entry_id))
 
     # ------------------------------------------------------------ manual changes and calibration
 
@@ -373,7 +406,7 @@ class AssignmentPage(QWidget):
             return
         entry_id = chosen[0]
         if not self.reason.text().strip():
-            show_message(self.message, self.tr("Type the reason for the change first; it is kept in the "
+            self._say(self.tr("Type the reason for the change first; it is kept in the "
                                                "assignment log."), WARN)
             self.reason.setFocus()
             return
@@ -382,11 +415,11 @@ class AssignmentPage(QWidget):
                                         why=self.reason.text())
         except AssignmentRefused as exc:
             reasons = self._reasons_text(judge_id, entry_id) if add else ""
-            show_message(self.message, self.tr("Refused: %1 may not judge %2: %3").replace("%1", judge_id)
+            self._say(self.tr("Refused: %1 may not judge %2: %3").replace("%1", judge_id)
                          .replace("%2", entry_id).replace("%3", reasons) if reasons else str(exc), BAD)
             return
         except JudgeAppError as exc:
-            show_message(self.message, str(exc), BAD)
+            self._say(str(exc), BAD)
             return
         text = (self.tr("Added %1 to %2.") if add else self.tr("Removed %1 from %2.")).replace("%1", judge_id) \
             .replace("%2", entry_id)
@@ -399,7 +432,7 @@ class AssignmentPage(QWidget):
             else:
                 text += " " + self.tr("%1 is a calibration entry; not every judge scores it now.").replace("%1", entry_id)
         self.reason.clear()
-        show_message(self.message, text, colour)
+        self._say(text, colour)
         self.session.notify(ASSIGNMENT)
 
     def mark_calibration(self, mark: bool) -> None:
@@ -410,9 +443,9 @@ class AssignmentPage(QWidget):
         try:
             set_calibration_entries(self.session.db, self.session.round_id, sorted(wanted))
         except JudgeAppError as exc:
-            show_message(self.message, str(exc), BAD)
+            self._say(str(exc), BAD)
             return
-        show_message(self.message, self.tr("Calibration entries saved. Assign automatically to give them to every "
+        self._say(self.tr("Calibration entries saved. Assign automatically to give them to every "
                                            "judge first."), GOOD)
         self.session.notify(ASSIGNMENT)
 
@@ -439,11 +472,12 @@ class AssignmentPage(QWidget):
         self.unmark_button.setText(self.tr("&Unmark selected"))
         self.load_model.retranslate()
         self.entry_model.retranslate()
-        if self.message.isVisible() and self._infeasible is not None:
+        self._word_status()
+        self._show_selection()
+        if self.message_area.isVisible() and self._infeasible is not None:
             self._show_infeasible()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()

@@ -16,7 +16,15 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +50,9 @@ from judge_app.errors import JudgeAppError, WrongPassphrase
 from judge_app.issuing import IssuedBundle, issue_bundles
 from judge_app.keys import PrivateKey, PublicKey, load_private_key, read_public_key
 from judge_app.pdf.issue_list import THAI_TIME, render_issue_list, thai_time
+from judge_app.thai_dates import BUDDHIST_ERA_OFFSET
 
-from ..dialogs import big_font, fit_to_width, grouped, message_box
+from ..dialogs import big_font, fingerprint_label, fit_to_width, grouped, message_box
 from ..i18n import app_settings, current_language, set_settings_list, settings_list
 from ..worker import Op
 from .session import ASSIGNMENT, BUNDLES, JUDGES, SecretariatSession
@@ -74,12 +83,19 @@ def find_key_file(db_path: Path, public_key: PublicKey) -> Path | None:
     return None
 
 
-def issued_at_text(iso: str) -> str:
+#: Thai month abbreviations, as a table cell has room for (the PDF spells months out).
+THAI_SHORT_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+                     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+
+
+def issued_at_text(iso: str, *, short: bool = False) -> str:
     """When a bundle was issued, in Thai time (the contest's), worded for the language in force."""
-    if current_language() == "th":
-        return thai_time(iso)
     moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(THAI_TIME)
-    return f"{moment:%d %b %Y %H:%M}"
+    if current_language() != "th":
+        return f"{moment:%d %b %Y %H:%M}"
+    if not short:
+        return thai_time(iso)
+    return f"{moment.day} {THAI_SHORT_MONTHS[moment.month - 1]} {moment.year + BUDDHIST_ERA_OFFSET} {moment:%H.%M} น."
 
 
 class SecretariatKeyDialog(QDialog):
@@ -97,10 +113,9 @@ class SecretariatKeyDialog(QDialog):
         layout.addWidget(about)
         facts = QFormLayout()
         file_label = QLabel(str(self.key_path))
-        file_label.setWordWrap(True)
         file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         facts.addRow(self.tr("Key file"), file_label)
-        facts.addRow(self.tr("Fingerprint"), QLabel(expected.fingerprint))
+        facts.addRow(self.tr("Fingerprint"), fingerprint_label(expected.fingerprint, self))
         layout.addLayout(facts)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -120,27 +135,32 @@ class SecretariatKeyDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_width(self, 560)
 
+    def _say(self, text: str) -> None:
+        """Show a problem, growing the dialog to the wrapped text's height."""
+        self.error.setText(text)
+        fit_to_width(self, self.width())
+
     def try_unlock(self) -> None:
         if not self.passphrase.text():
-            self.error.setText(self.tr("Type the passphrase first."))
+            self._say(self.tr("Type the passphrase first."))
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             key = load_private_key(self.key_path, self.passphrase.text())
         except WrongPassphrase:
-            self.error.setText(self.tr("That passphrase is not correct. Nothing was changed. Check the keyboard "
-                                       "language (Thai or English) and Caps Lock, then try again."))
+            self._say(self.tr("That passphrase is not correct. Nothing was changed. Check the keyboard "
+                              "language (Thai or English) and Caps Lock, then try again."))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
         except JudgeAppError as exc:
-            self.error.setText(str(exc))
+            self._say(str(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
         if key.public_key != self.expected:
-            self.error.setText(self.tr("This key file holds another key (%1), not this contest's secretariat key.")
-                               .replace("%1", key.public_key.fingerprint))
+            self._say(self.tr("This key file holds another key (%1), not this contest's secretariat key.")
+                      .replace("%1", key.public_key.fingerprint))
             return
         self.key = key
         self.passphrase.clear()
@@ -184,7 +204,8 @@ class BundlesTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Judge"), self.tr("Name"), self.tr("File"), self.tr("Entries"),
@@ -225,7 +246,7 @@ class BundlesTableModel(QAbstractTableModel):
             return str(row["entry_count"])
         if column == self.COL_SHA256:
             return grouped(row["sha256"], 4)
-        return issued_at_text(row["issued_at"])
+        return issued_at_text(row["issued_at"], short=True)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
@@ -313,9 +334,10 @@ class BundlesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("issued bundles")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long digest loses its middle, never a name
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BundlesTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BundlesTableModel.COL_SHA256, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
         self._fill_rounds()
@@ -378,7 +400,8 @@ class BundlesPage(QWidget):
         if rows:
             last = max(row["issued_at"] for row in rows)
             self.summary.setText(self.tr("Issued for %1 judges; the last bundle at %2. A judge's older bundles are "
-                                         "shown in grey.").replace("%1", str(judges)).replace("%2", issued_at_text(last)))
+                                         "shown in grey.").replace("%1", str(judges))
+                                 .replace("%2", issued_at_text(last)))
         else:
             self.summary.setText(self.tr("No bundle has been issued for this round yet."))
         self.print_button.setEnabled(bool(rows) and self.op is None)

@@ -6,7 +6,8 @@ bad row, then accept); "Add attachments from a folder…" matches a folder's
 files to the entries by id through
 :class:`~ui.secretariat.import_dialog.AttachmentsDialog`. Both dialogs call the
 core (:mod:`judge_app.importers`, :mod:`judge_app.attachment_import`) and tell
-the session, which brings this table up to date.
+the session, which brings this table up to date. The table models of those
+dialogs' previews live here too, beside the entries model they resemble.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,10 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judge_app import attachment_import as attachments
+from judge_app.attachment_import import FileProblem, FoundFile
+from judge_app.importers import FIELD_LABELS, EntryChange, RowProblem
 from judge_app.model import ORG_TYPES, Entry
 
 from ..dialogs import big_font, documents_folder
 from ..entries_model import search_key
+from ..entry_view import human_size
 from ..i18n import app_settings, current_language
 from .collect_page import fill, make_table
 from .results_models import RowsModel, SortProxy
@@ -47,6 +52,39 @@ def org_type_text(code: str) -> str:
     """An organisation type in the language in force (the code itself if unknown)."""
     thai, english = ORG_TYPES.get(code, (code, code))
     return english if current_language() == "en" else thai
+
+
+FIELD_NAMES = {
+    "id": QT_TRANSLATE_NOOP("ImportDialog", "Entry number"),
+    "org_name": QT_TRANSLATE_NOOP("ImportDialog", "Organisation"),
+    "org_type": QT_TRANSLATE_NOOP("ImportDialog", "Type of local government"),
+    "province": QT_TRANSLATE_NOOP("ImportDialog", "Province"),
+    "project_title": QT_TRANSLATE_NOOP("ImportDialog", "Project title"),
+    "summary": QT_TRANSLATE_NOOP("ImportDialog", "Summary"),
+    "contact_name": QT_TRANSLATE_NOOP("ImportDialog", "Contact person"),
+    "contact_phone": QT_TRANSLATE_NOOP("ImportDialog", "Contact phone"),
+    "contact_email": QT_TRANSLATE_NOOP("ImportDialog", "Contact e-mail"),
+    "contact": QT_TRANSLATE_NOOP("ImportDialog", "Contact details"),
+}
+assert set(FIELD_LABELS) < set(FIELD_NAMES)
+
+PROBLEM_KINDS = {
+    attachments.UNMATCHED: QT_TRANSLATE_NOOP("AttachmentsDialog", "no entry number in the name"),
+    attachments.UNKNOWN_ID: QT_TRANSLATE_NOOP("AttachmentsDialog", "no such entry"),
+    attachments.DUPLICATE: QT_TRANSLATE_NOOP("AttachmentsDialog", "same file twice"),
+    attachments.NAME_TAKEN: QT_TRANSLATE_NOOP("AttachmentsDialog", "name already used"),
+    attachments.UNSAFE_NAME: QT_TRANSLATE_NOOP("AttachmentsDialog", "unsafe name"),
+    attachments.TOO_LARGE: QT_TRANSLATE_NOOP("AttachmentsDialog", "too large"),
+    attachments.EMPTY: QT_TRANSLATE_NOOP("AttachmentsDialog", "empty file"),
+    attachments.NOT_READ: QT_TRANSLATE_NOOP("AttachmentsDialog", "not read"),
+}
+
+
+def field_name(name: str) -> str:
+    return QCoreApplication.translate("ImportDialog", FIELD_NAMES[name])
+
+
+# ============================================================================ table models
 
 
 class ContestEntriesModel(RowsModel):
@@ -112,6 +150,90 @@ class EntriesSearchProxy(SortProxy):
         model = self.sourceModel()
         assert isinstance(model, ContestEntriesModel)
         return not self._terms or model.matches(source_row, self._terms)
+
+
+class RowProblemsModel(RowsModel):
+    """Each bad row of the sheet: line, column, problem (the core's words)."""
+
+    COL_LINE, COL_COLUMN, COL_PROBLEM = range(3)
+    NUMERIC = frozenset({COL_LINE})
+
+    def headers(self) -> list[str]:
+        return [self.tr("Line"), self.tr("Column"), self.tr("Problem")]
+
+    def display(self, problem: RowProblem, column: int) -> str:
+        return (str(problem.line), problem.column, problem.message)[column]
+
+    def sort_key(self, problem: RowProblem, column: int) -> Any:
+        return problem.line if column == self.COL_LINE else self.display(problem, column)
+
+    def tooltip(self, problem: RowProblem, column: int) -> str | None:
+        return problem.message
+
+
+class ChangesModel(RowsModel):
+    """Entries already in the contest that the sheet describes otherwise (shown, never applied)."""
+
+    COL_LINE, COL_ID, COL_FIELDS = range(3)
+    NUMERIC = frozenset({COL_LINE})
+
+    def headers(self) -> list[str]:
+        return [self.tr("Line"), self.tr("No."), self.tr("Differs in")]
+
+    def display(self, change: EntryChange, column: int) -> str:
+        if column == self.COL_FIELDS:
+            return ", ".join(field_name(f) if f in FIELD_NAMES else f for f in change.fields)
+        return (str(change.line), change.old.id)[column]
+
+    def sort_key(self, change: EntryChange, column: int) -> Any:
+        return change.line if column == self.COL_LINE else self.display(change, column)
+
+
+class FoundFilesModel(RowsModel):
+    """Files of the folder matched to an entry: entry, file, type, size, new or already attached."""
+
+    COL_ENTRY, COL_FILE, COL_TYPE, COL_SIZE, COL_STATE = range(5)
+    NUMERIC = frozenset({COL_SIZE})
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("File"), self.tr("Type"), self.tr("Size"), self.tr("State")]
+
+    def display(self, found: FoundFile, column: int) -> str:
+        if column == self.COL_TYPE:
+            return {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}.get(
+                found.media_type, self.tr("other"))
+        if column == self.COL_STATE:
+            return self.tr("already attached") if found.already_attached else self.tr("new")
+        return (found.entry_id, found.shown, "", human_size(found.size))[column]
+
+    def sort_key(self, found: FoundFile, column: int) -> Any:
+        return found.size if column == self.COL_SIZE else self.display(found, column)
+
+    def tooltip(self, found: FoundFile, column: int) -> str | None:
+        if column == self.COL_TYPE and not found.recognised:
+            return self.tr("Not a PDF, PNG or JPEG: a judge opens it with another program")
+        return found.shown if found.name == Path(found.shown).name else fill(self.tr("%1 (added as %2)"),
+                                                                              found.shown, found.name)
+
+
+class FileProblemsModel(RowsModel):
+    """Files of the folder left out: file, why (in words), the core's detail."""
+
+    COL_FILE, COL_KIND, COL_DETAIL = range(3)
+
+    def headers(self) -> list[str]:
+        return [self.tr("File"), self.tr("Why"), self.tr("Details")]
+
+    def display(self, problem: FileProblem, column: int) -> str:
+        if column == self.COL_KIND:
+            return QCoreApplication.translate("AttachmentsDialog", PROBLEM_KINDS[problem.kind])
+        return problem.shown if column == self.COL_FILE else problem.message
+
+    def tooltip(self, problem: FileProblem, column: int) -> str | None:
+        return str(problem)
+
+
+# ============================================================================ the page
 
 
 class EntriesPage(QWidget):

@@ -17,8 +17,9 @@ which judges' bundles no longer carry every file.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -39,14 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from judge_app import attachment_import as attachments
-from judge_app.attachment_import import AttachmentMatch, AttachmentsAdded, FileProblem, FoundFile
+from judge_app.attachment_import import AttachmentMatch, AttachmentsAdded
 from judge_app.importers import (
     FIELD_LABELS,
     REQUIRED_FIELDS,
     ColumnMapping,
-    EntryChange,
     ImportPreview,
-    RowProblem,
     Table,
     column_letter,
     guess_mapping,
@@ -55,10 +53,16 @@ from judge_app.importers import (
 )
 
 from ..dialogs import big_font
-from ..entry_view import human_size
 from ..worker import Op
 from .collect_page import fill, fit_columns, make_table
-from .entries_page import ContestEntriesModel
+from .entries_page import (
+    ChangesModel,
+    ContestEntriesModel,
+    FileProblemsModel,
+    FoundFilesModel,
+    RowProblemsModel,
+    field_name,
+)
 from .results_models import RowsModel, SortProxy
 from .session import ENTRIES, SecretariatSession
 
@@ -66,126 +70,12 @@ ERROR_STYLE = "color: #a3231f;"
 # Sample values shown beside a column choice.
 SAMPLES = 3
 
-FIELD_NAMES = {
-    "id": QT_TRANSLATE_NOOP("ImportDialog", "Entry number"),
-    "org_name": QT_TRANSLATE_NOOP("ImportDialog", "Organisation"),
-    "org_type": QT_TRANSLATE_NOOP("ImportDialog", "Type of local government"),
-    "province": QT_TRANSLATE_NOOP("ImportDialog", "Province"),
-    "project_title": QT_TRANSLATE_NOOP("ImportDialog", "Project title"),
-    "summary": QT_TRANSLATE_NOOP("ImportDialog", "Summary"),
-    "contact_name": QT_TRANSLATE_NOOP("ImportDialog", "Contact person"),
-    "contact_phone": QT_TRANSLATE_NOOP("ImportDialog", "Contact phone"),
-    "contact_email": QT_TRANSLATE_NOOP("ImportDialog", "Contact e-mail"),
-    "contact": QT_TRANSLATE_NOOP("ImportDialog", "Contact details"),
-}
-assert set(FIELD_LABELS) < set(FIELD_NAMES)
-
 ENCODING_NAMES = {
     "utf-8": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 text"),
     "utf-8-sig": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 text (with byte-order mark)"),
     "cp874": QT_TRANSLATE_NOOP("ImportDialog", "Thai Windows text (cp874)"),
     "xlsx": QT_TRANSLATE_NOOP("ImportDialog", "Excel workbook"),
 }
-
-PROBLEM_KINDS = {
-    attachments.UNMATCHED: QT_TRANSLATE_NOOP("AttachmentsDialog", "no entry number in the name"),
-    attachments.UNKNOWN_ID: QT_TRANSLATE_NOOP("AttachmentsDialog", "no such entry"),
-    attachments.DUPLICATE: QT_TRANSLATE_NOOP("AttachmentsDialog", "same file twice"),
-    attachments.NAME_TAKEN: QT_TRANSLATE_NOOP("AttachmentsDialog", "name already used"),
-    attachments.UNSAFE_NAME: QT_TRANSLATE_NOOP("AttachmentsDialog", "unsafe name"),
-    attachments.TOO_LARGE: QT_TRANSLATE_NOOP("AttachmentsDialog", "too large"),
-    attachments.EMPTY: QT_TRANSLATE_NOOP("AttachmentsDialog", "empty file"),
-    attachments.NOT_READ: QT_TRANSLATE_NOOP("AttachmentsDialog", "not read"),
-}
-
-
-def field_name(name: str) -> str:
-    return QCoreApplication.translate("ImportDialog", FIELD_NAMES[name])
-
-
-# ============================================================================ table models
-
-
-class RowProblemsModel(RowsModel):
-    """Each bad row of the sheet: line, column, problem (the core's words)."""
-
-    COL_LINE, COL_COLUMN, COL_PROBLEM = range(3)
-    NUMERIC = frozenset({COL_LINE})
-
-    def headers(self) -> list[str]:
-        return [self.tr("Line"), self.tr("Column"), self.tr("Problem")]
-
-    def display(self, problem: RowProblem, column: int) -> str:
-        return (str(problem.line), problem.column, problem.message)[column]
-
-    def sort_key(self, problem: RowProblem, column: int) -> Any:
-        return problem.line if column == self.COL_LINE else self.display(problem, column)
-
-    def tooltip(self, problem: RowProblem, column: int) -> str | None:
-        return problem.message
-
-
-class ChangesModel(RowsModel):
-    """Entries already in the contest that the sheet describes otherwise (shown, never applied)."""
-
-    COL_LINE, COL_ID, COL_FIELDS = range(3)
-    NUMERIC = frozenset({COL_LINE})
-
-    def headers(self) -> list[str]:
-        return [self.tr("Line"), self.tr("No."), self.tr("Differs in")]
-
-    def display(self, change: EntryChange, column: int) -> str:
-        if column == self.COL_FIELDS:
-            return ", ".join(field_name(f) if f in FIELD_NAMES else f for f in change.fields)
-        return (str(change.line), change.old.id)[column]
-
-    def sort_key(self, change: EntryChange, column: int) -> Any:
-        return change.line if column == self.COL_LINE else self.display(change, column)
-
-
-class FoundFilesModel(RowsModel):
-    """Files of the folder matched to an entry: entry, file, type, size, new or already attached."""
-
-    COL_ENTRY, COL_FILE, COL_TYPE, COL_SIZE, COL_STATE = range(5)
-    NUMERIC = frozenset({COL_SIZE})
-
-    def headers(self) -> list[str]:
-        return [self.tr("No."), self.tr("File"), self.tr("Type"), self.tr("Size"), self.tr("State")]
-
-    def display(self, found: FoundFile, column: int) -> str:
-        if column == self.COL_TYPE:
-            return {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}.get(
-                found.media_type, self.tr("other"))
-        if column == self.COL_STATE:
-            return self.tr("already attached") if found.already_attached else self.tr("new")
-        return (found.entry_id, found.shown, "", human_size(found.size))[column]
-
-    def sort_key(self, found: FoundFile, column: int) -> Any:
-        return found.size if column == self.COL_SIZE else self.display(found, column)
-
-    def tooltip(self, found: FoundFile, column: int) -> str | None:
-        if column == self.COL_TYPE and not found.recognised:
-            return self.tr("Not a PDF, PNG or JPEG: a judge opens it with another program")
-        return found.shown if found.name == Path(found.shown).name else fill(self.tr("%1 (added as %2)"),
-                                                                              found.shown, found.name)
-
-
-class FileProblemsModel(RowsModel):
-    """Files of the folder left out: file, why (in words), the core's detail."""
-
-    COL_FILE, COL_KIND, COL_DETAIL = range(3)
-
-    def headers(self) -> list[str]:
-        return [self.tr("File"), self.tr("Why"), self.tr("Details")]
-
-    def display(self, problem: FileProblem, column: int) -> str:
-        if column == self.COL_KIND:
-            return QCoreApplication.translate("AttachmentsDialog", PROBLEM_KINDS[problem.kind])
-        return problem.shown if column == self.COL_FILE else problem.message
-
-    def tooltip(self, problem: FileProblem, column: int) -> str | None:
-        return str(problem)
-
 
 # Up to this many rows, long messages wrap onto more lines (measuring more would make the dialog slow).
 WRAPPED_ROWS = 500
@@ -195,6 +85,7 @@ def table_of(model: RowsModel, name: str) -> QTableView:
     table = make_table(SortProxy(model, model), name)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.setWordWrap(True)
+    table.verticalHeader().setMinimumSectionSize(table.fontMetrics().height() + 12)  # room for Thai marks
     return table
 
 
@@ -216,7 +107,6 @@ def entries_table(name: str, parent: QWidget) -> tuple[QTableView, ContestEntrie
     return table, model
 
 
-
 # ============================================================================ the frame both dialogs share
 
 
@@ -226,6 +116,7 @@ class _PreviewedImport(QDialog):
     def __init__(self, session: SecretariatSession, parent: QWidget | None):
         super().__init__(parent)
         self.session = session
+        self.changing = False
         self.resize(980, 640)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget()
@@ -289,8 +180,24 @@ class _PreviewedImport(QDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    def run(self, work: Callable, done: Callable, failed: Callable, progress: Callable | None = None) -> Op:
-        return Op(self, work, done=done, failed=failed, progress=progress).start()
+    def run(self, work: Callable, done: Callable, failed: Callable, progress: Callable | None = None, *,
+            changing: bool = False) -> Op:
+        """Run ``work`` on a worker; while it changes the contest the dialog cannot be closed (Esc included)."""
+        self.changing = changing
+        self.close_button.setEnabled(not changing)
+
+        def then(callback: Callable) -> Callable:
+            def call(outcome: object) -> None:
+                self.changing = False
+                self.close_button.setEnabled(True)
+                callback(outcome)
+            return call
+
+        return Op(self, work, done=then(done), failed=then(failed), progress=progress).start()
+
+    def reject(self) -> None:
+        if not self.changing:  # a half-watched change would leave the officer unsure what happened
+            super().reject()
 
     def preview_tabs(self) -> QTabWidget:
         tabs = QTabWidget()
@@ -363,7 +270,7 @@ class ImportDialog(_PreviewedImport):
         self.table = table
         encoding = QCoreApplication.translate("ImportDialog", ENCODING_NAMES.get(table.encoding, table.encoding))
         self.file_label.setText(fill(self.tr("<b>%1</b> — %2, %3 rows below the headers on line %4."),
-                                     self.path.name, encoding, len(table.rows), table.header_line))
+                                     html.escape(self.path.name), encoding, len(table.rows), table.header_line))
         guessed = guess_mapping(table.headers)
         no_header = self.tr("(no header)")
         for name, combo in self.combos.items():
@@ -495,7 +402,7 @@ class ImportDialog(_PreviewedImport):
             self.show_error(self.tr("Nothing was imported.") + " " + str(error))
 
         self.show_working(self.tr("Adding the entries…"))
-        self.run(work, done, failed)
+        self.run(work, done, failed, changing=True)
 
 
 # ============================================================================ attachments from a folder
@@ -603,7 +510,7 @@ class AttachmentsDialog(_PreviewedImport):
             self.show_error(self.tr("Nothing was added.") + " " + str(error))
 
         self.show_working(self.tr("Copying the files…"), steps=max(len(match.new_files), 1))
-        self.run(work, self._files_added, failed, self._progress_copying)
+        self.run(work, self._files_added, failed, self._progress_copying, changing=True)
 
     def _progress_copying(self, step: tuple[int, int, str]) -> None:
         self.working_bar.setValue(step[0])
@@ -613,7 +520,9 @@ class AttachmentsDialog(_PreviewedImport):
         self.session.notify(ENTRIES)
         text = self.tr("Files added to the entries: %n", "", result.added)
         if result.out_of_date:
-            lines = [fill("%1  (%2)", b.judge_id, ", ".join(b.entry_ids[:8]) + (" …" if len(b.entry_ids) > 8 else ""))
+            names = {judge.id: judge.name for judge in self.session.db.contest.judges}
+            lines = [fill("%1  %2 — %3", b.judge_id, names.get(b.judge_id, ""),
+                          ", ".join(b.entry_ids[:8]) + (" …" if len(b.entry_ids) > 8 else ""))
                      for b in result.out_of_date]
             text += "\n\n" + self.tr("Bundles already issued to these judges do not carry the new files; "
                                      "issue their bundles again:") + "\n" + "\n".join(lines)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from judge_app.paths import ENROLMENT_SUFFIX
 from judge_app.secretariat import EnrolledKey
 
 from ..dialogs import big_font, fingerprint_label, fit_to_width
+from .results_models import RowsModel, SortProxy
 from .session import ASSIGNMENT, JUDGES, SecretariatSession
 
 GOOD, WARN, BAD, MUTED = "#1b7a3a", "#b26a00", "#b00020", "#7b818a"
@@ -64,81 +65,13 @@ def show_message(label: QLabel, text: str, colour: str) -> None:
     label.setVisible(bool(text))
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of core objects under translated headers; a subclass says what each cell shows.
+def table_view(model: RowsModel, name: str, *, stretch: tuple[int, ...], multi: bool = False) -> QTableView:
+    """A sortable, read-only table of whole rows behind a :class:`SortProxy` that can also filter.
 
-    Words are translated once per language (:meth:`retranslate`), not at every
-    paint: a table asks for its headers and cells very often.
+    Columns fit their contents except the ``stretch`` ones, which share the width left (long
+    texts are elided there, so the table never needs a horizontal scroll bar to show its numbers).
     """
-
-    SORT_ROLE = Qt.ItemDataRole.UserRole
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Any] = []
-        self._headers = self.headers()
-        self.translate_words()
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def translate_words(self) -> None:
-        """Translate the words cells show (once per language); none by default."""
-
-    def cell(self, item: Any, column: int) -> Any:
-        """The value shown (numbers stay numbers, so they sort as numbers)."""
-        raise NotImplementedError
-
-    def decorate(self, item: Any, column: int, role: int) -> Any:
-        """Colour, font or tooltip of a cell; none by default."""
-        return None
-
-    def load(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_data(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self.cell(item, column)
-            return "" if value is None else str(value)
-        if role == self.SORT_ROLE:
-            value = self.cell(item, column)
-            return value if isinstance(value, int) else str(value or "")
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(self.cell(item, column), int):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.decorate(item, column, role)
-
-    def retranslate(self) -> None:
-        self._headers = self.headers()
-        self.translate_words()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-
-def table_view(model: QAbstractTableModel, name: str, *, stretch: int, multi: bool = False) -> QTableView:
-    """A sortable, read-only table of whole rows behind a proxy."""
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(RowsModel.SORT_ROLE)
+    proxy = SortProxy(model, model)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterKeyColumn(-1)
     view = QTableView()
@@ -155,7 +88,8 @@ def table_view(model: QAbstractTableModel, name: str, *, stretch: int, multi: bo
     view.setAccessibleName(name)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -170,33 +104,34 @@ class JudgesTableModel(RowsModel):
     """Every judge with the key in force and the load in the round."""
 
     COL_ID, COL_NAME, COL_AFFILIATION, COL_PROVINCE, COL_POSITION, COL_FINGERPRINT, COL_KEY, COL_LOAD, COL_TIES = range(9)
+    NUMERIC = frozenset({COL_LOAD, COL_TIES})
 
     def headers(self) -> list[str]:
         return [self.tr("Id"), self.tr("Name"), self.tr("Affiliation"), self.tr("Province"), self.tr("Position"),
                 self.tr("Key fingerprint"), self.tr("Key"), self.tr("Entries"), self.tr("Ties")]
 
-    def translate_words(self) -> None:
-        self._enrolled, self._revoked, self._no_key = (
-            self.tr("enrolled"), self.tr("revoked, no new key yet"), self.tr("no key"))
-
-    def cell(self, row: JudgeRow, column: int) -> Any:
+    def display(self, row: JudgeRow, column: int) -> str:
         judge = row.judge
         if column == self.COL_FINGERPRINT:
             return row.fingerprint or "—"
         if column == self.COL_KEY:
-            return self._enrolled if row.active_key else self._revoked if row.keys_ever else self._no_key
-        if column == self.COL_LOAD:
-            return row.load
-        if column == self.COL_TIES:
-            return len(row.ties)
+            if row.active_key:
+                return self.tr("enrolled")
+            return self.tr("revoked, no new key yet") if row.keys_ever else self.tr("no key")
+        if column in self.NUMERIC:
+            return str(self.sort_key(row, column))
         return (judge.id, judge.name, judge.affiliation, judge.province, judge.position)[column]
 
-    def decorate(self, row: JudgeRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_KEY:
-            return QColor(GOOD if row.active_key else WARN)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TIES and row.ties:
-            return "\n".join(tie.value for tie in row.ties)
-        return None
+    def sort_key(self, row: JudgeRow, column: int) -> Any:
+        if column == self.COL_LOAD:
+            return row.load
+        return len(row.ties) if column == self.COL_TIES else self.display(row, column)
+
+    def foreground(self, row: JudgeRow, column: int) -> QColor | None:
+        return QColor(GOOD if row.active_key else WARN) if column == self.COL_KEY else None
+
+    def tooltip(self, row: JudgeRow, column: int) -> str | None:
+        return "\n".join(tie.value for tie in row.ties) if column == self.COL_TIES and row.ties else None
 
 
 class KeyHistoryModel(RowsModel):
@@ -207,17 +142,12 @@ class KeyHistoryModel(RowsModel):
     def headers(self) -> list[str]:
         return [self.tr("Fingerprint"), self.tr("Enrolled"), self.tr("How"), self.tr("Revoked"), self.tr("Why")]
 
-    def translate_words(self) -> None:
-        self._in_force = self.tr("in force")
-
-    def cell(self, key: EnrolledKey, column: int) -> Any:
+    def display(self, key: EnrolledKey, column: int) -> str:
         return (key.public_key.fingerprint, when(key.enrolled_at), key.enrolled_how,
-                when(key.revoked_at) if key.revoked_at else self._in_force, key.revoked_why or "")[column]
+                when(key.revoked_at) if key.revoked_at else self.tr("in force"), key.revoked_why or "")[column]
 
-    def decorate(self, key: EnrolledKey, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(MUTED) if key.revoked_at else None
-        return None
+    def foreground(self, key: EnrolledKey, column: int) -> QColor | None:
+        return QColor(MUTED) if key.revoked_at else None
 
 
 # ---------------------------------------------------------------- dialogs
@@ -366,7 +296,8 @@ class JudgesPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = JudgesTableModel(self)
-        self.table = table_view(self.model, "judges", stretch=JudgesTableModel.COL_NAME)
+        self.table = table_view(self.model, "judges",
+                                stretch=(JudgesTableModel.COL_AFFILIATION, JudgesTableModel.COL_POSITION))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _i: self.open_edit_dialog())
         splitter.addWidget(self.table)
@@ -394,9 +325,9 @@ class JudgesPage(QWidget):
         self.keys_box = QGroupBox()
         keys_layout = QVBoxLayout(self.keys_box)
         self.key_model = KeyHistoryModel(self)
-        self.key_table = table_view(self.key_model, "key history", stretch=KeyHistoryModel.COL_HOW)
+        self.key_table = table_view(self.key_model, "key history", stretch=(KeyHistoryModel.COL_HOW, KeyHistoryModel.COL_WHY))
         keys_layout.addWidget(self.key_table)
-        below.addWidget(self.keys_box, 1)
+        below.addWidget(self.keys_box, 2)
         splitter.addWidget(details)
         splitter.setSizes([420, 220])
         layout.addWidget(splitter, 1)
@@ -414,7 +345,7 @@ class JudgesPage(QWidget):
     def refresh(self) -> None:
         """Read the judges again, keeping the selected one selected."""
         keep = self.selected_judge_id()
-        self.model.load(judge_rows(self.session.db, self.session.round_id))
+        self.model.set_rows(judge_rows(self.session.db, self.session.round_id))
         if keep:
             self.select_judge(keep)
         elif self.model.rowCount():
@@ -423,7 +354,7 @@ class JudgesPage(QWidget):
 
     def selected_row(self) -> JudgeRow | None:
         rows = selected_rows(self.table)
-        return self.model.row_data(rows[0]) if rows else None
+        return self.model.row_object(rows[0]) if rows else None
 
     def selected_judge_id(self) -> str | None:
         row = self.selected_row()
@@ -437,12 +368,18 @@ class JudgesPage(QWidget):
                 return
 
     def _show_selected(self) -> None:
+        """Buttons, ties and key history of the selected judge."""
         row = self.selected_row()
         for button in (self.edit_button, self.add_tie_button, self.remove_tie_button, self.tie_value):
             button.setEnabled(row is not None)
         self.revoke_button.setEnabled(bool(row and row.active_key))
+        self.key_model.set_rows(self.session.db.key_history(row.judge.id) if row else [])
+        self._word_selected()
+
+    def _word_selected(self) -> None:
+        """The selected judge's texts, from the rows already read (again on a language change)."""
+        row = self.selected_row()
         self.ties_list.clear()
-        self.key_model.load(self.session.db.key_history(row.judge.id) if row else [])
         if row is None:
             self.ties_box.setTitle(self.tr("Ties"))
             self.keys_box.setTitle(self.tr("Key history"))
@@ -593,7 +530,7 @@ class JudgesPage(QWidget):
         self.remove_tie_button.setText(self.tr("Remove tie"))
         self.model.retranslate()
         self.key_model.retranslate()
-        self._show_selected()
+        self._word_selected()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QCompleter, QDialog, QFileDialog, QFormLayout, QFrame, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -227,7 +227,8 @@ class TypingsModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Field"), self.tr("First typing"), self.tr("Second typing"))[section]
         return None
@@ -291,45 +292,23 @@ class PaperEntryDialog(QDialog):
         form.addRow(self.by_label, self.by_edit)
         self.stack.addWidget(choose)
 
-        typing = QWidget()
-        column = QVBoxLayout(typing)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.typing_hint = WrapLabel()
-        self.form = TypingForm(self.rubric)
-        scroll = QScrollArea()
+        self.typing_hint, self.form, scroll = WrapLabel(), TypingForm(self.rubric), QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        column.addWidget(self.typing_hint)
-        column.addWidget(scroll, 1)
-        self.stack.addWidget(typing)
+        self._page(self.typing_hint, scroll)
 
-        mismatch = QWidget()
-        column = QVBoxLayout(mismatch)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.mismatch_summary = WrapLabel()
-        self.typings_model = TypingsModel(self)
+        self.mismatch_summary, self.typings_model = WrapLabel(), TypingsModel(self)
         self.typings_view = self._typings_view()
-        column.addWidget(self.mismatch_summary)
-        column.addWidget(self.typings_view, 1)
-        self.stack.addWidget(mismatch)
+        self._page(self.mismatch_summary, self.typings_view)
 
-        scan = QWidget()
-        column = QVBoxLayout(scan)
-        self.sheet_summary = WrapLabel()
-        row = QHBoxLayout()
+        self.sheet_summary, self.scan_label, self.done_label = WrapLabel(), WrapLabel(), WrapLabel()
+        self.done_label.setObjectName("doneLabel")
         self.scan_button = QPushButton(self)
         self.scan_button.clicked.connect(self._choose_scan)
-        self.scan_label = WrapLabel()
+        row = QHBoxLayout()
         row.addWidget(self.scan_button)
         row.addWidget(self.scan_label, 1)
-        self.done_label = WrapLabel()
-        self.done_label.setObjectName("doneLabel")
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.sheet_summary)
-        column.addWidget(self._typings_view(), 1)
-        column.addLayout(row)
-        column.addWidget(self.done_label)
-        self.stack.addWidget(scan)
+        self._page(self.sheet_summary, self._typings_view(), row, self.done_label)
 
         self.error_label = WrapLabel()
         self.error_label.setObjectName("errorLabel")
@@ -345,6 +324,18 @@ class PaperEntryDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.next_button)
         layout.addLayout(buttons)
+
+    def _page(self, *parts: QWidget | QHBoxLayout) -> None:
+        """A step's page: its parts one under the other; a table or the form takes the spare height."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        for part in parts:
+            if isinstance(part, QHBoxLayout):
+                column.addLayout(part)
+            else:
+                column.addWidget(part, 1 if isinstance(part, (QTableView, QScrollArea)) else 0)
+        self.stack.addWidget(page)
 
     def _typings_view(self) -> QTableView:
         view = QTableView()
@@ -362,6 +353,15 @@ class PaperEntryDialog(QDialog):
         combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         return combo
+
+    def reject(self) -> None:
+        """Close, after asking when a typing would be lost."""
+        if self.step != CHOOSE and self.done_sheet is None:
+            answer = QMessageBox.question(self, self.tr("Discard the typing?"),
+                                          self.tr("The sheet has not been stored. Close and discard what was typed?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -502,8 +502,8 @@ class PaperEntryDialog(QDialog):
     def _typing_done(self) -> None:
         missing = self.form.missing()
         if missing:
-            self.error_label.setText(self.tr("Not typed yet: %1. Type every score, or tick the conflict of "
-                                             "interest box if the judge declared one.").replace("%1", ", ".join(missing)))
+            self.error_label.setText(self.tr("Not typed yet: %1. Type every score, or tick the conflict of interest "
+                                             "box if the judge declared one.").replace("%1", ", ".join(missing)))
             return
         self.typings[self.typing] = self.form.sheet(self.judge_id, self.entry_id)
         if self.typing == 0:

@@ -236,7 +236,9 @@ class ResultsPage(QWidget):
         layout.addWidget(self.decision_label)
         row = QHBoxLayout()
         self.record_button = QPushButton(self.chooser)
+        self.record_button.setEnabled(False)  # until a method is ticked: the choice must be the officer's
         self.record_button.clicked.connect(self.record_method)
+        self.method_choice.changed.connect(lambda _: self.record_button.setEnabled(True))
         self.show_button = QPushButton(self.chooser)
         self.show_button.clicked.connect(self.show_results)
         row.addWidget(self.record_button)
@@ -273,14 +275,14 @@ class ResultsPage(QWidget):
         self._build_tabs()
         self.stack.addWidget(self.results_view)
 
-    def _tab(self, *widgets: QWidget, stretch_last: bool = True) -> QWidget:
+    def _tab(self, *widgets: QWidget) -> None:
+        """A tab of ``widgets`` one under the other, the last taking the room left (titles come with the text)."""
         page = QWidget(self.tabs)
         layout = QVBoxLayout(page)
         for number, widget in enumerate(widgets):
             widget.setParent(page)
-            layout.addWidget(widget, 1 if stretch_last and number == len(widgets) - 1 else 0)
+            layout.addWidget(widget, 1 if number == len(widgets) - 1 else 0)
         self.tabs.addTab(page, "")
-        return page
 
     def _build_tabs(self) -> None:
         self.ranking_model = RankingModel(self)
@@ -458,15 +460,16 @@ class ResultsPage(QWidget):
         Op(self, run, done=lambda _: self._written(kind), failed=self._failed).start()
 
     def _written(self, kind: str) -> None:
-        self.record_button.setEnabled(True)
+        self.record_button.setEnabled(self.method_choice.method() is not None)
         self.session.notify(kind)
 
     # ------------------------------------------------------------ loading
 
     def _session_changed(self, kind: str) -> None:
+        showing = self.stack.currentWidget() is self.results_view
         if kind == DECISIONS:
-            self._update_state()
-        if kind in REFRESH_ON and self.stack.currentWidget() is self.results_view:
+            self._update_state()  # reveals and loads the results once they may be shown
+        if kind in REFRESH_ON and showing:
             self.load()
 
     def load(self) -> None:
@@ -579,7 +582,7 @@ class ResultsPage(QWidget):
         self.status.setVisible(bool(text))
 
     def _failed(self, error: BaseException) -> None:
-        self.record_button.setEnabled(True)
+        self.record_button.setEnabled(self.method_choice.method() is not None)
         self._say("")
         text = getattr(error, "message", None) or str(error)
         self.last_message = message_box(self, QMessageBox.Icon.Critical, self.tr("Results"),

@@ -11,7 +11,6 @@ a contest.json, or try the demo. It holds no rules: making a database is
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,37 +42,30 @@ from judge_app.paths import CONTEST_DB_SUFFIX
 from judge_app.secretariat import ContestDatabase
 
 from ..dialogs import documents_folder, fit_to_width, message_box
-from ..i18n import LANGUAGES, app_settings, current_language, install_language, save_language, set_settings_list, settings_list
+from ..i18n import (
+    LANGUAGES,
+    app_settings,
+    current_language,
+    install_language,
+    save_language,
+    set_settings_list,
+    settings_list,
+)
 from ..worker import Op, wait_for_all
 from ..start_page import SecretariatStartPage
-from .bundles_page import remember_key_file
+from .assignment_page import AssignmentPage
+from .bundles_page import BundlesPage, remember_key_file
+from .collect_page import CollectPage
+from .entries_page import EntriesPage
+from .judges_page import JudgesPage
+from .results_page import ResultsPage
 from .session import SecretariatSession
 
 RECENT_KEY = "recent_contest_dbs"
 RECENT_LIMIT = 8
 
-#: The pages in tab order: (module under ui/secretariat, class). Ctrl+1 … Ctrl+6 follow this order.
-PAGES = (
-    ("entries_page", "EntriesPage"),
-    ("judges_page", "JudgesPage"),
-    ("assignment_page", "AssignmentPage"),
-    ("bundles_page", "BundlesPage"),
-    ("collect_page", "CollectPage"),
-    ("results_page", "ResultsPage"),
-)
-
-
-def page_class(module: str, name: str) -> type[QWidget] | None:
-    """The page's class, or None while its module (or one it needs) is not written yet.
-
-    Transitional: the pages are written side by side, and the window works with
-    whichever exist (the missing ones show a placeholder tab).
-    """
-    try:
-        loaded = importlib.import_module(f"ui.secretariat.{module}")
-    except ImportError:
-        return None
-    return getattr(loaded, name, None)
+#: The pages in tab order; Ctrl+1 … Ctrl+6 follow it. Each is made as ``Page(session, parent)``.
+PAGES: tuple[type[QWidget], ...] = (EntriesPage, JudgesPage, AssignmentPage, BundlesPage, CollectPage, ResultsPage)
 
 
 def is_contest_db_path(path: str | Path) -> bool:
@@ -294,12 +286,14 @@ class NewContestDialog(QDialog):
             self.show_error(self.tr("Type the key file's passphrase."))
             return
         self.error.setText(self.tr("Making the contest database…"))
+        fit_to_width(self, self.width())
         self.create_button.setEnabled(False)
         self.create_requested.emit(request)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.create_button.setEnabled(True)
+        fit_to_width(self, self.width())  # grow to the wrapped message's height
 
 
 class SecretariatWindow(QMainWindow):
@@ -397,8 +391,6 @@ class SecretariatWindow(QMainWindow):
         self.about_action.setText(self.tr("&About"))
         for index, title in enumerate(self._page_titles()[:self.tabs.count()]):
             self.tabs.setTabText(index, title)
-        for placeholder in self.tabs.findChildren(QLabel, "pagePlaceholder"):
-            placeholder.setText(self.tr("This page is not available in this version yet."))
         self.start_page.retranslate()
         self._fill_recent_menu()
         self._update_title()
@@ -479,14 +471,8 @@ class SecretariatWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         assert self.session is not None
-        for module, name in PAGES:
-            cls = page_class(module, name)
-            if cls is None:
-                page = QLabel()
-                page.setObjectName("pagePlaceholder")
-                page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            else:
-                page = cls(self.session, self.tabs)
+        for cls in PAGES:
+            page = cls(self.session, self.tabs)
             self.pages.append(page)
             self.tabs.addTab(page, "")
 
@@ -550,7 +536,8 @@ class SecretariatWindow(QMainWindow):
 
         def progress(payload) -> None:
             done, total, _what = payload
-            self.start_page.show_busy(self.tr("Preparing the demo contest database…"), done / total if total else None)
+            fraction = done / total if total else None
+            self.start_page.show_busy(self.tr("Preparing the demo contest database…"), fraction)
 
         self.op = Op(self, lambda report: prepare_demo_contest_db(folder, progress=lambda *p: report(p)),
                      done=self._demo_ready, failed=self._demo_failed, progress=progress).start()
