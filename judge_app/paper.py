@@ -250,7 +250,7 @@ def enter_paper_sheet(db: ContestDatabase, round_id: str, first: PaperSheet, sec
             if not replace:
                 raise SecretariatError(
                     f"{where}: a paper sheet typed by {old[0]['entered_by']} on {old[0]['entered_at']} is already "
-                    "stored; replace it explicitly (the old sheet is kept in the audit record)", path=db.path)
+                    "stored; replace it explicitly (the old sheet is kept in the audit record)")
             _record_replacement(db, old[0], by, entered_at)
             db.conn.execute("DELETE FROM paper_scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?",
                             (round_id, judge_id, entry_id))
@@ -275,18 +275,18 @@ def _assigned_round(db: ContestDatabase, round_id: str, judge_id: str, entry_id:
     try:
         round_ = contest.round(round_id)
     except KeyError:
-        raise SecretariatError(f"contest {contest.id} has no round {round_id!r}", path=db.path) from None
+        raise SecretariatError(f"contest {contest.id} has no round {round_id!r}") from None
     try:
         contest.judge(judge_id)
     except KeyError:
-        raise SecretariatError(f"there is no judge {judge_id!r} in contest {contest.id}", path=db.path) from None
+        raise SecretariatError(f"there is no judge {judge_id!r} in contest {contest.id}") from None
     try:
         contest.entry(entry_id)
     except KeyError:
-        raise SecretariatError(f"there is no entry {entry_id!r} in contest {contest.id}", path=db.path) from None
+        raise SecretariatError(f"there is no entry {entry_id!r} in contest {contest.id}") from None
     if entry_id not in round_.entries_of(judge_id):
         raise SecretariatError(f"entry {entry_id} is not assigned to judge {judge_id} in round {round_id}; "
-                               "a paper sheet can only be typed for an assigned entry", path=db.path)
+                               "a paper sheet can only be typed for an assigned entry")
     return round_
 
 
@@ -332,15 +332,14 @@ def _refuse_over_signed(db: ContestDatabase, round_id: str, judge_id: str, entry
     if row is not None:
         what = "scored" if row[0] == "scored" else "declared a conflict of interest on"
         raise SecretariatError(f"{where}: the judge's signed score file {row[1]} already {what} this entry; "
-                               "the signed file wins, so the paper sheet was not stored", path=db.path)
+                               "the signed file wins, so the paper sheet was not stored")
     if status == "scored":
         declared = db.conn.execute(
             "SELECT reason FROM declared_conflicts WHERE round_id = ? AND judge_id = ? AND entry_id = ?",
             (round_id, judge_id, entry_id)).fetchone()
         if declared is not None:
             raise SecretariatError(f"{where}: the judge declared a conflict of interest on this entry "
-                                   f"({declared[0] or 'no reason given'}); a paper sheet cannot score it",
-                                   path=db.path)
+                                   f"({declared[0] or 'no reason given'}); a paper sheet cannot score it")
 
 
 def _record_replacement(db: ContestDatabase, old: dict, by: str, at: str) -> None:
@@ -427,7 +426,7 @@ def paper_scan(db: ContestDatabase, round_id: str, judge_id: str, entry_id: str)
         (round_id, judge_id, entry_id)).fetchone()
     if row is None:
         raise SecretariatError(f"no paper sheet is stored for judge {judge_id}, entry {entry_id} "
-                               f"in round {round_id}", path=db.path)
+                               f"in round {round_id}")
     return row[0], bytes(row[1])
 
 

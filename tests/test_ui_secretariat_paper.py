@@ -132,7 +132,7 @@ def test_two_matching_typings_are_stored_marked_as_paper(qtbot, english_app, iss
     # on to the judge's next sheet; the stored one is marked in the list
     dialog.next_button.click()
     assert dialog.step == CHOOSE and dialog.entry_id == issued.contest.rounds[0].entries_of("J02")[2]
-    assert dialog.entry_combo.itemText(dialog.entry_combo.findData(entry)).endswith("(paper sheet stored)")
+    assert dialog.entry_combo.itemText(dialog.entry_combo.findData(entry)).startswith(f"{entry} (paper sheet stored) — ")
 
 
 def test_a_mismatch_is_shown_side_by_side_and_nothing_is_stored_until_it_is_fixed(qtbot, thai_app, issued, dialog,

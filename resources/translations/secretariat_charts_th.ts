@@ -4,8 +4,7 @@
 <context>
     <name>HistogramChart</name>
     <message>
-        <source>Distribution of the entries' mean totals</source>
-        <extracomment>Band width of the histogram (points of the mean total) and the top of the scale.</extracomment>
+        <source>Distribution of the entries&apos; mean totals</source>
         <translation>การกระจายของคะแนนเฉลี่ยของผลงาน</translation>
     </message>
     <message>

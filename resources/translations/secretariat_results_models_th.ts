@@ -66,7 +66,7 @@
         <translation>ผลต่าง</translation>
     </message>
     <message>
-        <source>Each judge's total</source>
+        <source>Each judge&apos;s total</source>
         <translation>คะแนนรวมจากกรรมการแต่ละท่าน</translation>
     </message>
     <message>
@@ -113,11 +113,11 @@
         <translation>ผลงานที่กรรมการท่านนี้ให้คะแนนร่วมกับกรรมการท่านอื่นอย่างน้อยหนึ่งท่าน</translation>
     </message>
     <message>
-        <source>Mean of (this judge's total − the other judges' mean) on the same entries; negative = harsher</source>
+        <source>Mean of (this judge&apos;s total − the other judges&apos; mean) on the same entries; negative = harsher</source>
         <translation>ค่าเฉลี่ยของ (คะแนนรวมจากกรรมการท่านนี้ − ค่าเฉลี่ยของกรรมการท่านอื่น) ในผลงานเดียวกัน ค่าติดลบ = เข้มงวดกว่า</translation>
     </message>
     <message>
-        <source>Correlation between this judge's totals and the other judges' means: does the judge order the entries as the others do?</source>
+        <source>Correlation between this judge&apos;s totals and the other judges&apos; means: does the judge order the entries as the others do?</source>
         <translation>สหสัมพันธ์ระหว่างคะแนนรวมจากกรรมการท่านนี้กับค่าเฉลี่ยของกรรมการท่านอื่น: กรรมการเรียงลำดับผลงานเหมือนกรรมการท่านอื่นหรือไม่</translation>
     </message>
     <message>
@@ -238,11 +238,11 @@ ised (z)</source>
         <translation>อันดับตามวิธีที่เลือก</translation>
     </message>
     <message>
-        <source>Standard deviation of the judges' totals</source>
+        <source>Standard deviation of the judges&apos; totals</source>
         <translation>ส่วนเบี่ยงเบนมาตรฐานของคะแนนรวมจากกรรมการ</translation>
     </message>
     <message>
-        <source>Mean of the judges' z-scores: corrects for strict and lenient judges</source>
+        <source>Mean of the judges&apos; z-scores: corrects for strict and lenient judges</source>
         <translation>ค่าเฉลี่ยคะแนน z ของกรรมการ: ปรับความต่างระหว่างกรรมการที่เข้มงวดและผ่อนปรน</translation>
     </message>
     <message>
@@ -278,7 +278,7 @@ ised (z)</source>
     <name>ResultsMethods</name>
     <message>
         <source>mean</source>
-        <extracomment>Short names of the ranking methods for column headers (the core's labels are sentences).</extracomment>
+        <extracomment>Short names of the ranking methods for column headers (the core&apos;s labels are sentences).</extracomment>
         <translation>ค่าเฉลี่ย</translation>
     </message>
     <message>

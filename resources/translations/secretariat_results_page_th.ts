@@ -5,7 +5,6 @@
     <name>ChangeMethodDialog</name>
     <message>
         <source>Change the ranking method</source>
-        <extracomment>Changes after which the shown results are out of date.</extracomment>
         <translation>เปลี่ยนวิธีจัดอันดับ</translation>
     </message>
     <message>
@@ -21,7 +20,6 @@
     <name>ResultsPage</name>
     <message>
         <source>Results and statistics</source>
-        <extracomment>The results now on screen (a RoundResults). A file was written: statistics export or the printed report (its path). Something failed; the message was shown to the officer.</extracomment>
         <translation>ผลการพิจารณาและสถิติ</translation>
     </message>
     <message>
@@ -97,7 +95,7 @@
         <translation>จำนวนผลงานที่มีคะแนนเฉลี่ยอยู่ในแต่ละช่วง ช่วงละ 5 คะแนน</translation>
     </message>
     <message>
-        <source>Entries whose judges' totals lie %1 points or more apart, widest first: for the committee to discuss.</source>
+        <source>Entries whose judges&apos; totals lie %1 points or more apart, widest first: for the committee to discuss.</source>
         <translation>ผลงานที่คะแนนรวมจากกรรมการแต่ละท่านต่างกันตั้งแต่ %1 คะแนนขึ้นไป เรียงจากต่างกันมากที่สุด เพื่อให้คณะกรรมการพิจารณาร่วมกัน</translation>
     </message>
     <message>
@@ -165,11 +163,11 @@
         <translation>ไม่ได้กำหนดผลงานปรับเทียบไว้</translation>
     </message>
     <message>
-        <source>Krippendorff's alpha (interval)</source>
+        <source>Krippendorff&apos;s alpha (interval)</source>
         <translation>ค่าแอลฟาของคริปเพนดอร์ฟ (แบบช่วง)</translation>
     </message>
     <message>
-        <source>Agreement of the judges' totals over all scored entries, counting judges who scored only some of them. 1 means the judges agree perfectly, 0 no more than chance; Krippendorff asks for 0.8 for firm conclusions and at least 0.667 for tentative ones.</source>
+        <source>Agreement of the judges&apos; totals over all scored entries, counting judges who scored only some of them. 1 means the judges agree perfectly, 0 no more than chance; Krippendorff asks for 0.8 for firm conclusions and at least 0.667 for tentative ones.</source>
         <translation>ความสอดคล้องของคะแนนรวมจากกรรมการในทุกผลงานที่มีคะแนน นับรวมกรรมการที่ให้คะแนนเพียงบางผลงานด้วย ค่า 1 หมายถึงกรรมการเห็นตรงกันทั้งหมด ค่า 0 หมายถึงตรงกันไม่เกินความบังเอิญ คริปเพนดอร์ฟกำหนดให้ใช้ 0.8 ขึ้นไปสำหรับข้อสรุปที่หนักแน่น และอย่างน้อย 0.667 สำหรับข้อสรุปเบื้องต้น</translation>
     </message>
     <message>
@@ -181,11 +179,11 @@
         <translation>ค่าสหสัมพันธ์ภายในชั้น %1</translation>
     </message>
     <message>
-        <source>Every judge scored every entry, so the intraclass correlation applies: the same judges rate every entry, and this is the reliability of one judge's total (Shrout &amp; Fleiss 1979).</source>
+        <source>Every judge scored every entry, so the intraclass correlation applies: the same judges rate every entry, and this is the reliability of one judge&apos;s total (Shrout &amp; Fleiss 1979).</source>
         <translation>กรรมการทุกท่านให้คะแนนทุกผลงาน จึงใช้ค่าสหสัมพันธ์ภายในชั้นได้ แบบที่กรรมการชุดเดียวกันประเมินทุกผลงาน ค่านี้คือความเชื่อถือได้ของคะแนนรวมจากกรรมการหนึ่งท่าน (Shrout &amp; Fleiss 1979)</translation>
     </message>
     <message>
-        <source>Not available: it needs every judge to have scored every entry; here each entry was scored by some of the judges, so Krippendorff's alpha is the measure that applies.</source>
+        <source>Not available: it needs every judge to have scored every entry; here each entry was scored by some of the judges, so Krippendorff&apos;s alpha is the measure that applies.</source>
         <translation>คำนวณไม่ได้: ต้องให้กรรมการทุกท่านให้คะแนนทุกผลงาน แต่ในรอบนี้แต่ละผลงานมีกรรมการให้คะแนนเพียงบางท่าน จึงใช้ค่าแอลฟาของคริปเพนดอร์ฟแทน</translation>
     </message>
     <message>

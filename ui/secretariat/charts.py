@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from judge_app.decimals import fraction_str
 
-#: Band width of the histogram (points of the mean total) and the top of the scale.
+# Band width of the histogram (points of the mean total) and the top of the scale.
 BIN_WIDTH = 5
 SCALE_MAX = 100
 

@@ -410,7 +410,7 @@ class PaperEntryDialog(QDialog):
                     continue
                 entry = contest.entry(slot.entry_id)
                 mark = self.tr(" (paper sheet stored)") if slot.paper else ""
-                self.entry_combo.addItem(f"{entry.id} — {entry.org_name} — {entry.project_title}{mark}", entry.id)
+                self.entry_combo.addItem(f"{entry.id}{mark} — {entry.org_name} — {entry.project_title}", entry.id)
         if chosen is not None and self.entry_combo.findData(chosen) >= 0:
             self.entry_combo.setCurrentIndex(self.entry_combo.findData(chosen))
         self.entry_combo.blockSignals(False)
@@ -420,6 +420,8 @@ class PaperEntryDialog(QDialog):
         self._entry_chosen()
 
     def _entry_chosen(self) -> None:
+        for combo in (self.judge_combo, self.entry_combo):
+            combo.lineEdit().setCursorPosition(0)  # a long title shows its start: the id
         judge_id, entry_id = self.judge_combo.currentData(), self.entry_combo.currentData()
         stored = bool(judge_id and entry_id and any(
             s.paper for s in sheet_slots(self.session.db, self.round_id, judge_id) if s.entry_id == entry_id))

@@ -104,12 +104,19 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._headers: list[str] | None = None  # cached: Qt asks for the column count on every cell
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._rows_changed()
+        self._headers = None
         self.endResetModel()
+
+    def header_texts(self) -> list[str]:
+        if self._headers is None:
+            self._headers = self.headers()
+        return self._headers
 
     def _rows_changed(self) -> None:
         """Hook for subclasses that derive columns or lookups from the rows."""
@@ -119,6 +126,7 @@ class RowsModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Repaint headers and cells in the language just installed."""
+        self._headers = None
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._rows:
@@ -153,13 +161,13 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self.header_texts())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
+            return self.header_texts()[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.header_tooltip(section)
         return None
@@ -296,10 +304,11 @@ class RankingModel(RowsModel):
             return self.tr("⚑ not stable") if self.unstable(r.entry.id) else self.tr("stable")
         return ", ".join(sorted(r.paper))
 
+    STATISTICS = {COL_MEAN: "mean", COL_MEDIAN: "median", COL_SD: "sd", COL_MIN: "minimum", COL_MAX: "maximum",
+                  COL_TRIMMED: "trimmed_mean", COL_STANDARDISED: "standardised_mean"}
+
     def _number(self, r: EntryResult, column: int):
-        return {self.COL_MEAN: r.mean, self.COL_MEDIAN: r.median, self.COL_SD: r.sd, self.COL_MIN: r.minimum,
-                self.COL_MAX: r.maximum, self.COL_TRIMMED: r.trimmed_mean,
-                self.COL_STANDARDISED: r.standardised_mean}[column]
+        return getattr(r, self.STATISTICS[column])  # only the one asked for: sorting asks thousands of times
 
     def sort_key(self, r: EntryResult, column: int):
         if column in (self.COL_MARK, self.COL_RANK):

@@ -72,7 +72,7 @@ from .results_models import (
 )
 from .session import ASSIGNMENT, DECISIONS, ENTRIES, SCORES, SecretariatSession
 
-#: Changes after which the shown results are out of date.
+# Changes after which the shown results are out of date.
 REFRESH_ON = (SCORES, DECISIONS, ASSIGNMENT, ENTRIES)
 LAST_FOLDER = "secretariat/last_results_folder"
 
@@ -108,6 +108,7 @@ def table_view(model: RowsModel, parent: QWidget, *, stretch_last: bool = False,
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.verticalHeader().setResizeContentsPrecision(200)  # column widths from 200 rows, not all 7,000
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(stretch_last)
     return view, proxy
@@ -187,11 +188,11 @@ class ChangeMethodDialog(QDialog):
 class ResultsPage(QWidget):
     """The ranking method decision, then the round's results and statistics (see the module docstring)."""
 
-    #: The results now on screen (a RoundResults).
+    # The results now on screen (a RoundResults).
     results_shown = Signal(object)
-    #: A file was written: statistics export or the printed report (its path).
+    # A file was written: statistics export or the printed report (its path).
     file_saved = Signal(str)
-    #: Something failed; the message was shown to the officer.
+    # Something failed; the message was shown to the officer.
     failed = Signal(str)
 
     def __init__(self, session: SecretariatSession, parent: QWidget | None = None):
@@ -534,13 +535,13 @@ class ResultsPage(QWidget):
         self.method_line.setText(line)
         ranked = len(rr.ranked)
         unstable = len({c.entry_id for c in rr.stability if not c.stable})
-        self.summary.setText(" · ".join([
-            self.tr("%1 entries ranked").replace("%1", str(ranked)),
-            self.tr("%1 not scored yet").replace("%1", str(len(rr.results) - ranked)),
-            self.tr("%1 judges").replace("%1", str(len(rr.judges))),
-            self.tr("%1 near a cut line need a second look").replace("%1", str(unstable)),
-            self.tr("%1 disagreements").replace("%1", str(len(rr.disagreements))),
-        ]))
+        parts = [self.tr("%1 entries ranked").replace("%1", str(ranked))]
+        if len(rr.results) > ranked:
+            parts.append(self.tr("%1 not scored yet").replace("%1", str(len(rr.results) - ranked)))
+        parts += [self.tr("%1 judges").replace("%1", str(len(rr.judges))),
+                  self.tr("%1 near a cut line need a second look").replace("%1", str(unstable)),
+                  self.tr("%1 disagreements").replace("%1", str(len(rr.disagreements)))]
+        self.summary.setText(" · ".join(parts))
         for labels, (title, value, note) in zip(self.agreement_rows, self._agreement(rr)):
             for label, text in zip(labels, (title, value, note)):
                 label.setText(text)
