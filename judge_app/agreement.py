@@ -101,16 +101,53 @@ def krippendorff_alpha(
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; use one of {', '.join(METRICS)}")
+    units = [[_exact(v) for v in coders.values() if v is not None] for coders in data.values()]
+    units = [values for values in units if len(values) >= 2]  # only pairable values count
+    if not units:
+        raise ValueError("no unit has two or more values, so there is nothing to compare")
+    if metric == "interval":
+        n, observed, expected = _interval_disagreements(units)
+    else:
+        n, observed, expected = _coincidence_disagreements(units, metric)
+    if expected == 0:
+        raise ValueError("all pairable values are the same, so alpha is undefined")
+    return float(1 - (n - 1) * observed / expected)
 
+
+def _interval_disagreements(units: list[list[Fraction]]) -> tuple[int, Fraction, Fraction]:
+    """n, observed and expected disagreement for the interval metric, in one pass.
+
+    With δ²_ck = (c − k)², both double sums have a closed form, because for
+    any values Σ_i Σ_j (v_i − v_j)² = 2·m·Σv² − 2·(Σv)²:
+
+        Σ_c Σ_k o_ck δ²_ck     = Σ_u (2·m_u·Σ_u v² − 2·(Σ_u v)²) / (m_u − 1)
+        Σ_c Σ_k n_c n_k δ²_ck  = 2·n·Σ v² − 2·(Σ v)²      (over all pairable values)
+
+    The same numbers as the coincidence matrix gives (the tests check both
+    against each other), but linear in the number of values: a national round
+    has thousands of distinct totals, and the matrix would be their square.
+    """
+    n = 0
+    observed = total = total_sq = Fraction(0)
+    for values in units:
+        m_u = len(values)
+        s1 = sum(values, Fraction(0))
+        s2 = sum((v * v for v in values), Fraction(0))
+        observed += (2 * m_u * s2 - 2 * s1 * s1) / (m_u - 1)
+        n += m_u
+        total += s1
+        total_sq += s2
+    return n, observed, 2 * n * total_sq - 2 * total * total
+
+
+def _coincidence_disagreements(units: list[list[Fraction]], metric: str) -> tuple[int, Fraction, Fraction]:
+    """n, observed and expected disagreement from the coincidence matrix (any metric)."""
     # Coincidence matrix, off-diagonal cells only: δ² is 0 on the diagonal for
     # every metric, but the diagonal still counts towards n_c, so track n_c apart.
     coincidences: Counter[tuple[Fraction, Fraction]] = Counter()
     n_c: Counter[Fraction] = Counter()
-    for coders in data.values():
-        values = [_exact(v) for v in coders.values() if v is not None]
+    for values in units:
         m_u = len(values)
-        if m_u < 2:
-            continue
         counts = Counter(values)
         for c, count_c in counts.items():
             n_c[c] += count_c  # Σ_k o_ck over this unit is exactly count_c
@@ -119,8 +156,6 @@ def krippendorff_alpha(
                     coincidences[c, k] += Fraction(count_c * count_k, m_u - 1)
 
     n = sum(n_c.values())
-    if n == 0:
-        raise ValueError("no unit has two or more values, so there is nothing to compare")
     if metric == "ratio" and any(v < 0 for v in n_c):
         raise ValueError("the ratio metric needs values that are not negative")
 
@@ -147,9 +182,7 @@ def krippendorff_alpha(
         (n_c[c] * n_c[k] * delta2(c, k) for c in ordered for k in ordered if c != k),
         Fraction(0),
     )
-    if expected == 0:
-        raise ValueError("all pairable values are the same, so alpha is undefined")
-    return float(1 - (n - 1) * observed / expected)
+    return n, observed, expected
 
 
 def krippendorff_alpha_interval(
@@ -325,7 +358,31 @@ def judge_severity(totals: Mapping[K, Mapping[J, Number | None]]) -> dict[J, Sev
     return result
 
 
-def standardised_means(totals: Mapping[K, Mapping[J, Number | None]]) -> dict[K, float]:
+def judge_scales(totals: Mapping[K, Mapping[J, Number | None]]) -> dict[J, tuple[Fraction, float]]:
+    """Each judge's (mean, sample SD) over their entries, for the judges that can be standardised.
+
+    Judges with fewer than 2 entries, or with the same total on all of them
+    (SD 0), cannot be and are left out.
+    """
+    by_judge: dict[J, list[Fraction]] = {}
+    for entry_scores in _scored(totals).values():
+        for judge, v in entry_scores.items():
+            by_judge.setdefault(judge, []).append(v)
+
+    scales: dict[J, tuple[Fraction, float]] = {}
+    for judge, values in by_judge.items():
+        if len(values) < 2:
+            continue
+        mean = _mean(values)
+        variance = sum(((v - mean) ** 2 for v in values), Fraction(0)) / (len(values) - 1)
+        if variance == 0:
+            continue
+        scales[judge] = (mean, math.sqrt(variance))
+    return scales
+
+
+def standardised_means(totals: Mapping[K, Mapping[J, Number | None]],
+                       scales: Mapping[J, tuple[Fraction, float]] | None = None) -> dict[K, float]:
     """Each entry's mean of the judges' z-scores, from ``totals[entry][judge]``.
 
     z = (judge's total − judge's mean over their entries) / judge's SD, with the
@@ -338,24 +395,12 @@ def standardised_means(totals: Mapping[K, Mapping[J, Number | None]]) -> dict[K,
 
     Judges with fewer than 2 entries, or with the same total on all of them
     (SD 0), have no z-scores and are left out. Entries left with no z-score at
-    all are absent from the result.
+    all are absent from the result. ``scales`` (from :func:`judge_scales` on a
+    larger set of totals) standardises a few entries as part of that larger
+    set; by default the judges' scales come from ``totals`` itself.
     """
     scored = _scored(totals)
-    by_judge: dict[J, list[Fraction]] = {}
-    for entry_scores in scored.values():
-        for judge, v in entry_scores.items():
-            by_judge.setdefault(judge, []).append(v)
-
-    scale: dict[J, tuple[Fraction, float]] = {}
-    for judge, values in by_judge.items():
-        if len(values) < 2:
-            continue
-        mean = _mean(values)
-        variance = sum(((v - mean) ** 2 for v in values), Fraction(0)) / (len(values) - 1)
-        if variance == 0:
-            continue
-        scale[judge] = (mean, math.sqrt(variance))
-
+    scale = judge_scales(totals) if scales is None else scales
     result: dict[K, float] = {}
     for entry, entry_scores in scored.items():
         zs = [

@@ -18,12 +18,13 @@ Nothing here changes the official ranking; it only says how much to trust it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from statistics import median
 
-from .agreement import standardised_means
+from .agreement import judge_scales, standardised_means
 from .results import AWARD_COUNT, NATIONAL_COUNT, TRIM_MIN_JUDGES, EntryResult, trimmed_mean
 
 __all__ = [
@@ -70,6 +71,21 @@ def _tie_break(entry_id: str, totals: Mapping[str, Fraction]) -> tuple:
     return (-Fraction(median(totals.values())), -len(totals), entry_id)
 
 
+def _sort_keys(totals: Mapping[str, Mapping[str, Fraction]], method: str,
+               scales: Mapping[str, tuple[Fraction, float]] | None = None) -> dict[str, tuple]:
+    """Each entry's sort key under ``method`` (smaller sorts first); ``scales`` as in standardised_means."""
+    def mean(values: Mapping[str, Fraction]) -> Fraction:
+        return sum(values.values(), Fraction(0)) / len(values)
+
+    if method == "mean":
+        return {e: (-mean(v), *_tie_break(e, v)) for e, v in totals.items()}
+    if method == "trimmed_mean":
+        return {e: (-trimmed_mean(v.values()), *_tie_break(e, v)) for e, v in totals.items()}
+    z_means = standardised_means(totals, scales)
+    return {e: (0, -z_means[e], 0, *_tie_break(e, v)) if e in z_means else (1, 0, -mean(v), *_tie_break(e, v))
+            for e, v in totals.items()}
+
+
 def rank_entries(results: Sequence[EntryResult], method: str = "mean", *,
                  exclude_judge: str | None = None) -> list[str]:
     """Entry ids in rank order under ``method``, best first.
@@ -87,25 +103,35 @@ def rank_entries(results: Sequence[EntryResult], method: str = "mean", *,
     """
     if method not in METHODS:
         raise ValueError(f"unknown ranking method {method!r}; use one of {', '.join(METHODS)}")
-    totals = _totals_by_entry(results, exclude_judge)
+    keys = _sort_keys(_totals_by_entry(results, exclude_judge), method)
+    return sorted(keys, key=keys.__getitem__)
 
-    if method == "mean":
-        def key(entry_id: str) -> tuple:
-            values = totals[entry_id]
-            return (-sum(values.values(), Fraction(0)) / len(values), *_tie_break(entry_id, values))
-    elif method == "trimmed_mean":
-        def key(entry_id: str) -> tuple:
-            return (-trimmed_mean(totals[entry_id].values()), *_tie_break(entry_id, totals[entry_id]))
-    else:
-        z_means = standardised_means(totals)
 
-        def key(entry_id: str) -> tuple:
-            values = totals[entry_id]
-            if entry_id in z_means:
-                return (0, -z_means[entry_id], 0, *_tie_break(entry_id, values))
-            return (1, 0, -sum(values.values(), Fraction(0)) / len(values), *_tie_break(entry_id, values))
+def _places_without(judge: str, wanted: Sequence[str], totals: Mapping[str, Mapping[str, Fraction]],
+                    keys: Mapping[str, tuple], ordered_keys: Sequence[tuple], method: str,
+                    scales: Mapping[str, tuple[Fraction, float]]) -> dict[str, int]:
+    """The places of ``wanted`` entries in the ranking without ``judge``, as rank_entries would give them.
 
-    return sorted(totals, key=key)
+    Leaving a judge out changes only the keys of the entries that judge scored
+    (the other judges' z-scales do not depend on that judge), so each place is
+    the base ranking's count of smaller keys corrected for those few entries:
+    a national round needs one sort, not one per judge. Entries left with no
+    score are absent from the result.
+    """
+    changed = {e: t for e, t in totals.items() if judge in t}
+    remaining = {e: {j: v for j, v in t.items() if j != judge} for e, t in changed.items()}
+    new_keys = _sort_keys({e: t for e, t in remaining.items() if t}, method,
+                          {j: s for j, s in scales.items() if j != judge})
+    old_changed = sorted(keys[e] for e in changed)
+    new_sorted = sorted(new_keys.values())
+    places = {}
+    for entry_id in wanted:
+        key = new_keys.get(entry_id) if entry_id in changed else keys.get(entry_id)
+        if key is None:
+            continue
+        smaller = (bisect_left(ordered_keys, key) - bisect_left(old_changed, key) + bisect_left(new_sorted, key))
+        places[entry_id] = smaller + 1
+    return places
 
 
 def _positions(order: Sequence[str]) -> dict[str, int]:
@@ -168,11 +194,16 @@ def stability(results: Sequence[EntryResult], cuts: Sequence[int] = (NATIONAL_CO
     """
     if method not in METHODS:
         raise ValueError(f"unknown ranking method {method!r}; use one of {', '.join(METHODS)}")
-    base = rank_entries(results, method)
-    judges = sorted({judge for r in results for judge in r.totals})
+    totals = _totals_by_entry(results, None)
+    keys = _sort_keys(totals, method)
+    base = sorted(keys, key=keys.__getitem__)
+    wanted = [base[rank - 1] for cut in cuts for rank in range(max(1, cut - near + 1), min(cut + near, len(base)) + 1)]
+    ordered_keys = [keys[e] for e in base]
+    scales = judge_scales(totals)
     alternatives = {other: _positions(rank_entries(results, other)) for other in METHODS if other != method}
-    for judge in judges:
-        alternatives[WITHOUT_JUDGE.format(judge=judge)] = _positions(rank_entries(results, method, exclude_judge=judge))
+    for judge in sorted({judge for r in results for judge in r.totals}):
+        alternatives[WITHOUT_JUDGE.format(judge=judge)] = _places_without(
+            judge, wanted, totals, keys, ordered_keys, method, scales)
 
     checks = []
     for cut in cuts:

@@ -279,3 +279,39 @@ def test_a_planted_harsh_judge_is_flagged_and_standardised_ranking_recovers_the_
     assert sum(run["standardised tau"] > run["mean tau"] for run in runs) >= 35
     assert mean("standardised top20") > mean("mean top20")
     assert mean("standardised top3") >= mean("mean top3")
+
+
+# ---------------------------------------------------------------- the fast leave-one-out equals the slow one
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def stability_by_full_rerank(results, cuts, near, method):
+    """stability() as its docstring defines it: every alternative ranking computed in full."""
+    base = rank_entries(results, method)
+    judges = sorted({j for r in results for j in r.totals})
+    alternatives = {m: rank_entries(results, m) for m in METHODS if m != method}
+    alternatives.update({f"without {j}": rank_entries(results, method, exclude_judge=j) for j in judges})
+    checks = []
+    for cut in cuts:
+        for rank in range(max(1, cut - near + 1), min(cut + near, len(base)) + 1):
+            entry_id, inside = base[rank - 1], rank <= cut
+            flips = [label for label, order in alternatives.items()
+                     if (entry_id in order and order.index(entry_id) + 1 <= cut) != inside]
+            checks.append(CutCheck(entry_id, cut, rank, inside, not flips, flips))
+    return checks
+
+
+random_panels = st.dictionaries(
+    st.tuples(st.sampled_from([f"E{i}" for i in range(12)]), st.sampled_from(FIVE)),
+    st.integers(min_value=40, max_value=60),  # a narrow range: many ties, many crossings
+    min_size=1,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_panels, st.sampled_from(METHODS), st.integers(min_value=1, max_value=8), st.integers(1, 3))
+def test_stability_equals_a_full_rerank_without_each_judge(scores, method, cut, near):
+    results = results_for(scores)
+    assert stability(results, (cut,), near, method=method) == stability_by_full_rerank(results, (cut,), near, method)

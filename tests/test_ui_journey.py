@@ -12,8 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from judge_app.merge import merge_file
@@ -22,7 +21,7 @@ from judge_app.scoring import EntryStatus
 from judge_app.thai_dates import thai_date
 from ui.dialogs import BundleSummaryDialog, ConflictsDialog, ExportResultDialog, KeyCreateDialog, UnlockDialog
 from ui.judge_window import JudgeWindow
-from ui_helpers import new_window
+from ui_helpers import drag_events, new_window
 
 PASSPHRASE = "mango tree by the house 2565"  # QTest types ASCII only
 OPEN_TIMEOUT = 30_000
@@ -30,13 +29,8 @@ OPEN_TIMEOUT = 30_000
 
 def drop_file(window: JudgeWindow, path: Path) -> tuple[bool, bool]:
     """Drag a file over the window and drop it, as a file manager would; (enter accepted, drop accepted)."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    mime, enter, drop = drag_events(window, [QUrl.fromLocalFile(str(path))])
     QApplication.sendEvent(window, enter)
-    drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, drop)
     return enter.isAccepted(), drop.isAccepted()
 

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
+from ui_helpers import drag_events
 
 from conftest import play_judge
 from judge_app.errors import SecretariatError
@@ -72,11 +72,7 @@ def column(model, col: int) -> list[str]:
 
 
 def drop_events(widget, urls: list[QUrl]):
-    mime = QMimeData()
-    mime.setUrls(urls)
-    point = QPointF(widget.rect().center())
-    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    return mime, QDragEnterEvent(point, *args), QDropEvent(point, *args)
+    return drag_events(widget, urls)
 
 
 def test_dropping_files_shows_each_outcome_and_the_dashboard_follows(qtbot, english_app, issued, dropped, page):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from decimal import Decimal
 
 import pytest
@@ -19,19 +17,6 @@ from ui.secretariat.paper_dialog import CHOOSE, MISMATCH, SCAN, TYPING, PaperEnt
 from ui.secretariat.session import SecretariatSession
 
 PDF = b"%PDF-1.4\n% scan of a paper score sheet\n%%EOF\n"
-
-
-def _keep_singletons_alive() -> None:
-    """Work around PySide6 6.12 on CPython 3.11: it drops a reference to None on every void call and to True
-    on every ``Signal.emit`` from Python (its abi3 build counts on 3.12's immortal singletons), so a Qt test
-    run aborts at interpreter exit ("bool_dealloc") after every test passed. Give the singletons the huge
-    reference count 3.12 gives them; a no-op from 3.12 on."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_keep_singletons_alive()
 
 
 @pytest.fixture

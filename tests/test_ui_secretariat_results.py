@@ -111,7 +111,7 @@ def test_the_method_is_chosen_and_recorded_before_any_result_is_shown(qtbot, eng
     assert not page.show_button.isEnabled() and not page.record_button.isEnabled()  # nothing ticked for them
     assert page.decision_label.text() == "No method has been chosen yet."
     assert [b.text().split(maxsplit=1)[1] for b in page.method_choice.buttons.values()] == \
-        ["mean", "trimmed mean", "standardised"]
+        ["Mean", "Trimmed mean", "Standardised"]
     assert "dropped when 5 or more judges" in page.method_choice.explanations["trimmed_mean"].text()
 
     page.method_choice.set_method("trimmed_mean")

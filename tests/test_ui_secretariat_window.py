@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from judge_app.demo_secretariat import DEMO_DB_NAME, prepare_demo_contest_db
@@ -24,7 +24,7 @@ from ui.i18n import saved_language
 from ui.judge_window import JudgeWindow
 from ui.secretariat.bundles_page import BundlesPage, SecretariatKeyDialog, find_key_file
 from ui.secretariat.window import NewContestDialog, SecretariatWindow, open_windows
-from ui_helpers import new_window as new_judge_window
+from ui_helpers import drag_events, new_window as new_judge_window
 
 TIMEOUT = 60_000
 ENGLISH_TABS = ["Entries", "Judges", "Assignment", "Bundles", "Collect and merge", "Results"]
@@ -112,13 +112,7 @@ def test_a_file_that_is_not_a_contest_database_is_refused_by_name(qtbot, english
 
 
 def drag(window, paths: list[Path]):
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    point = QPointF(window.rect().center())
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    return mime, enter, drop  # the events point at the mime data: keep it alive with them
+    return drag_events(window, [QUrl.fromLocalFile(str(p)) for p in paths])
 
 
 def test_a_contest_database_dropped_on_the_window_opens(qtbot, english_app, contest_db, tmp_path):

@@ -29,10 +29,8 @@ test never reads or writes a person's real settings.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -218,11 +216,6 @@ class TsTranslator(QTranslator):
         return {context for context, _, _ in self._messages}
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1):
-        if disambiguation is None and sys.version_info < (3, 12):
-            # PySide6 6.12 hands a null disambiguation over as a borrowed None and then releases it,
-            # so every call would take one reference from None until Python aborts (none_dealloc).
-            # Giving it back is harmless if that is ever fixed; from 3.12 None is immortal.
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
         text = self._messages.get((context, source, disambiguation or ""))
         if text is None and disambiguation:
             text = self._messages.get((context, source, ""))

@@ -105,12 +105,14 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = []
         self._headers: list[str] | None = None  # cached: Qt asks for the column count on every cell
+        self._sort_keys: dict[tuple[int, int], Any] = {}  # cached: a sort asks for each key many times
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._rows_changed()
         self._headers = None
+        self._sort_keys = {}
         self.endResetModel()
 
     def header_texts(self) -> list[str]:
@@ -127,6 +129,7 @@ class RowsModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Repaint headers and cells in the language just installed."""
         self._headers = None
+        self._sort_keys = {}  # some keys are the words shown
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._rows:
@@ -182,7 +185,10 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(item, column)
         if role == SORT_ROLE:
-            return self.sort_key(item, column)
+            key = self._sort_keys.get((row, column), self._sort_keys)
+            if key is self._sort_keys:
+                key = self._sort_keys[row, column] = self.sort_key(item, column)
+            return key
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(item, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -148,7 +148,8 @@ class MethodChoice(QWidget):
 
     def retranslate(self) -> None:
         for number, (method, button) in enumerate(self.buttons.items(), start=1):
-            button.setText(f"&{number}  {method_name(method)}")
+            name = method_name(method)
+            button.setText(f"&{number}  {name[:1].upper()}{name[1:]}")
             self.explanations[method].setText(method_label(method))
 
     def method(self) -> str | None:
@@ -182,7 +183,7 @@ class ChangeMethodDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(640, max(self.heightForWidth(640), self.minimumSizeHint().height()))  # as tall as the text
 
 
 class ResultsPage(QWidget):
@@ -428,33 +429,37 @@ class ResultsPage(QWidget):
 
     def record_method(self) -> None:
         """Record the method ticked in the chooser (one core call, on a worker)."""
-        method = self.method_choice.method()
-        if method is None:
-            return
-        self._write(lambda db: choose_method(db, self.session.round_id, method), DECISIONS)
+        method, round_id = self.method_choice.method(), self.session.round_id
+        if method is not None:
+            self._write(lambda db: choose_method(db, round_id, method), DECISIONS)
 
     def show_results(self) -> None:
         """Record that results are being seen now (first time only), then show them."""
         self._revealed = True
-        self._write(lambda db: mark_results_viewed(db, self.session.round_id), DECISIONS)
+        round_id = self.session.round_id
+        self._write(lambda db: mark_results_viewed(db, round_id), DECISIONS)
 
     def change_method(self) -> None:
+        """Another method once results were seen: the dialog warns how it will be recorded."""
         current = self.results.method if self.results is not None else self.method_choice.method()
-        dialog = ChangeMethodDialog(current or "mean", self)
+        dialog = ChangeMethodDialog(current or METHODS[0], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.change_dialog = dialog
-        dialog.accepted.connect(lambda: self._write(
-            lambda db, method=dialog.choice.method(): choose_method(db, self.session.round_id, method), DECISIONS))
+        round_id = self.session.round_id
+
+        def chosen() -> None:
+            method = dialog.choice.method()
+            self._write(lambda db: choose_method(db, round_id, method), DECISIONS)
+
+        dialog.accepted.connect(chosen)
         dialog.open()
 
     def _write(self, change, kind: str) -> None:
         """Run one core change on a worker's own connection, then tell every page."""
-        path = self.session.path
+        open_db = self.session.open_db
 
         def run(report):
-            from judge_app.secretariat import ContestDatabase
-
-            with ContestDatabase.open(path) as db:
+            with open_db() as db:
                 return change(db)
 
         self.record_button.setEnabled(False)
