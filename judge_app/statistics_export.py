@@ -157,39 +157,60 @@ def _number(value: object) -> object:
     return float(value) if isinstance(value, (Fraction, Decimal)) else value
 
 
-def _sheet(workbook, title: str, headers: list[str], rows: list[list[object]], formats: dict[int, str] | None = None):
-    from openpyxl.styles import Font
+def _sheet(workbook, title: str, headers: list[str], rows: list[list[object]],
+           formats: dict[int, str] | None = None, marks: dict[tuple[int, int], str] | None = None) -> None:
+    """Append a sheet of a write-only workbook (one pass, little memory for a national round).
 
+    ``formats``: column index → number format; ``marks``: (row index, column
+    index) → a note, shown as a highlighted cell with a comment.
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    formats = formats or {}
+    marks = marks or {}
     sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_number(v) for v in row])
-    for index, number_format in (formats or {}).items():
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
-            cell.number_format = number_format
     sheet.freeze_panes = "A2"
-    return sheet
+    bold = Font(bold=True)
+    marked = PatternFill("solid", fgColor="FFF2CC")
+
+    def header(text: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, text)
+        cell.font = bold
+        return cell
+
+    sheet.append([header(h) for h in headers])
+    for row_index, row in enumerate(rows):
+        cells = []
+        for column, value in enumerate(row):
+            value = _number(value)
+            note = marks.get((row_index, column))
+            if column not in formats and note is None:
+                cells.append(value)
+                continue
+            cell = WriteOnlyCell(sheet, value)
+            if column in formats:
+                cell.number_format = formats[column]
+            if note is not None:
+                cell.fill = marked
+                cell.comment = Comment(note, "judge-app")
+            cells.append(cell)
+        sheet.append(cells)
 
 
 _FORMATS = {TOTAL: "0.00", JUDGE: "0.00", Z: "0.000"}
 
 
 def _entries_sheet(workbook, rr: RoundResults) -> None:
-    from openpyxl.comments import Comment
-    from openpyxl.styles import PatternFill
-
     columns, rows = entry_table(rr)
     formats = {i: _FORMATS[c.kind] for i, c in enumerate(columns) if c.kind in _FORMATS}
-    sheet = _sheet(workbook, "entries", [c.name for c in columns], rows, formats)
-    paper_fill = PatternFill("solid", fgColor="FFF2CC")
-    judge_columns = {c.name: i + 1 for i, c in enumerate(columns) if c.kind == JUDGE}
-    for row_number, row in enumerate(rows, start=2):
-        for judge_id in row[columns.index(Column("paper_judges", TEXT))].split():
-            cell = sheet.cell(row=row_number, column=judge_columns[judge_id])
-            cell.fill = paper_fill
-            cell.comment = Comment(f"{PAPER_MARK} {PAPER_NOTE}", "judge-app")
+    judge_columns = {c.name: i for i, c in enumerate(columns) if c.kind == JUDGE}
+    paper_column = [c.name for c in columns].index("paper_judges")
+    note = f"{PAPER_MARK} {PAPER_NOTE}"
+    marks = {(row_index, judge_columns[judge_id]): note
+             for row_index, row in enumerate(rows) for judge_id in row[paper_column].split()}
+    _sheet(workbook, "entries", [c.name for c in columns], rows, formats, marks)
 
 
 def _criteria_sheet(workbook, rr: RoundResults) -> None:
@@ -241,8 +262,7 @@ def statistics_xlsx(rr: RoundResults) -> bytes:
     """The workbook's bytes: sheets entries, criteria, judges, stability, shortlist, summary."""
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
     _entries_sheet(workbook, rr)
     _criteria_sheet(workbook, rr)
     _judges_sheet(workbook, rr)

@@ -81,6 +81,7 @@ def test_xlsx_reads_back_with_the_numbers_of_round_results(merged, tmp_path):
     write_statistics_xlsx(rr, path)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["entries", "criteria", "judges", "stability", "shortlist", "summary"]
+    assert book["entries"].freeze_panes == "A2"  # the header stays in view
 
     sheet = book["entries"]
     header = [c.value for c in sheet[1]]
