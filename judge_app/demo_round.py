@@ -21,7 +21,8 @@ from .judging import JudgeSession, create_judge_key, unlock_judge_key
 from .keys import PrivateKey, load_private_key, save_private_key
 from .merge import merge_files
 from .paths import ENROLMENT_SUFFIX
-from .results import compute_results, results_csv, results_text
+from .results import results_csv, results_text
+from .round_results import load_round_results
 from .pdf.results_report import render_results_report, report_data
 from .pdf.score_sheet import render_score_sheet
 from .scorefile import default_file_name, export_score_file, read_score_file
@@ -51,8 +52,10 @@ def play_demo_round(folder: Path, *, seed: int = 2565, entry_count: int = 120,
             enrolment = read_enrolment(enrolment_file)
             db.enrol_key(enrolment.judge_id, enrolment.public_key, how=f"enrolment file {enrolment_file.name}")
         outcomes = merge_files(db, score_files)
-        results = compute_results(contest, round_id, db.entry_results(round_id), db.merged_scores(round_id))
-    (folder / "results.csv").write_text(results_csv(contest, results), encoding="utf-8-sig")
+        ranked = load_round_results(db, round_id)
+        results = ranked.results
+    (folder / "results.csv").write_text(results_csv(contest, ranked.results, ranked.calibration),
+                                        encoding="utf-8-sig")
     with ContestDatabase.open(folder / "contest.db") as db:
         write_bytes_atomic(folder / "results-report.pdf", render_results_report(report_data(db, round_id)))
     first = issued[0]

@@ -42,6 +42,10 @@ from .panel import calibration_entries
 from .ranking import DEFAULT_METHOD, CutCheck, MethodRanks, rank_entries, ranking_table, stability
 from .results import AWARD_COUNT, NATIONAL_COUNT, EntryResult, compute_results, disagreements
 
+#: A judge whose totals sit this many points (out of 100) above or below the
+#: other judges' on the same entries, on average, is named for the committee.
+SEVERITY_NOTICE = 10
+
 #: The ICC form reported: the same judges scored every entry and stand for any
 #: such panel (Shrout & Fleiss case 2), reliability of a single judge.
 ICC_FORM = "ICC(2,1)"
@@ -97,6 +101,12 @@ class RoundResults:
         """Ids of the judges who scored at least one entry, in contest order."""
         scored = {j for r in (*self.results, *self.calibration) for j in r.totals}
         return [j.id for j in self.contest.judges if j.id in scored]
+
+    @property
+    def notable_judges(self) -> dict[str, str]:
+        """Judges at least :data:`SEVERITY_NOTICE` points harsher or more lenient than the rest: "harsher" / "lenient"."""
+        return {j: "harsher" if s.severity < 0 else "lenient" for j, s in self.severity.items()
+                if s.severity is not None and abs(s.severity) >= SEVERITY_NOTICE}
 
     def is_paper(self, judge_id: str, entry_id: str) -> bool:
         return (judge_id, entry_id) in self.paper_entered

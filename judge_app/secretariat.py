@@ -284,6 +284,7 @@ class ContestDatabase:
         path = Path(path)
         if not path.is_file():
             raise SecretariatError("no contest database here", path=path)
+        conn = None
         try:
             conn = sqlite3.connect(path, isolation_level=None)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -302,6 +303,8 @@ class ContestDatabase:
             conn.execute("PRAGMA synchronous=FULL")
             _upgrade(conn, version)
         except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
             raise SecretariatError(f"cannot be opened as a contest database ({exc})", path=path) from None
         return cls(path, conn)
 

@@ -24,7 +24,7 @@ from .atomic import write_bytes_atomic
 from .decisions import describe_decision
 from .ranking import METHOD_LABELS_EN, METHODS, TIE_BREAKS_EN
 from .results import AWARD_COUNT, DISAGREEMENT_SPREAD, NATIONAL_COUNT, PAPER_MARK, PAPER_NOTE, EntryResult
-from .round_results import RoundResults, criterion_averages
+from .round_results import SEVERITY_NOTICE, RoundResults, criterion_averages
 from .scoring import total_str
 
 #: Kinds of column in :func:`entry_table`: how each is written.
@@ -236,9 +236,10 @@ def _judges_sheet(workbook, rr: RoundResults) -> None:
             sum(given, Fraction(0)) / len(given) if given else None,
             s.severity if s else None, s.consistency if s else None, s.entries if s else 0,
             sum(1 for j, _ in rr.paper_entered if j == judge.id),
+            rr.notable_judges.get(judge.id, ""),
         ])
     headers = ["judge_id", "name", "entries_scored", "conflicts", "mean_total", "severity",
-               "consistency_r", "shared_entries", "paper_entered"]
+               "consistency_r", "shared_entries", "paper_entered", f"notable (|severity| >= {SEVERITY_NOTICE})"]
     _sheet(workbook, "judges", headers, rows, {4: "0.00", 5: "+0.00;-0.00;0.00", 6: "0.00"})
 
 

@@ -8,10 +8,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from judge_app.agreement import (
     ICC_KINDS,
     Severity,
+    _coincidence_disagreements,
+    _interval_disagreements,
     icc,
     judge_severity,
     krippendorff_alpha,
@@ -263,10 +267,6 @@ def test_standardised_means_track_true_quality_better_than_raw_means():
 
 # ------------------------------------------------- the interval shortcut equals the coincidence matrix
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from judge_app.agreement import _coincidence_disagreements, _interval_disagreements  # noqa: E402
 
 units_of_values = st.lists(
     st.lists(st.fractions(min_value=-100, max_value=100, max_denominator=8), min_size=2, max_size=7),

@@ -297,3 +297,6 @@ def test_results_report_marks_paper_scores_and_keeps_calibration_out_of_the_rank
         assert flat(data.contest.entry(entry_id).org_name) in section[:2000]
     ranking = text[text.index(flat("ผลการจัดอันดับ")):text.index(flat("สถิติของผลงาน 20 อันดับแรก"))]
     assert not any(entry_id in ranking for entry_id in CALIBRATION)
+    # The demo's lenient judge is named under the severity table.
+    assert rr.notable_judges == {"J07": "lenient"}
+    assert flat(f"J07 {data.contest.judge('J07').name} ให้คะแนนสูงกว่ากรรมการท่านอื่นในผลงานเดียวกันตั้งแต่ 10 คะแนน") in text

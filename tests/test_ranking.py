@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import statistics
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from judge_app.decisions import MethodDecision
 from judge_app.demo_round import play_demo_round
 from judge_app.ranking import (
     METHOD_LABELS_EN,
@@ -18,6 +23,7 @@ from judge_app.ranking import (
     trimmed_mean,
 )
 from judge_app.results import AWARD_COUNT, NATIONAL_COUNT, compute_results
+from judge_app.round_results import build_round_results
 from judge_app.secretariat import ContestDatabase
 
 from test_results import one_criterion_contest, rows_for
@@ -192,11 +198,6 @@ def test_every_entry_near_a_cut_in_the_demo_round_is_checked(demo_results):
 
 # ---------------------------------------------------------------- planted harsh judge: a simulation
 
-import random  # noqa: E402
-import statistics  # noqa: E402
-
-from judge_app.decisions import MethodDecision  # noqa: E402
-from judge_app.round_results import build_round_results  # noqa: E402
 
 SIM_JUDGES = [f"J{i}" for i in range(1, 9)]
 SIM_HARSH = "J1"
@@ -252,6 +253,7 @@ def simulate(seed: int) -> dict[str, float]:
         figures[f"{method} top3"] = top_overlap(order, truth, NATIONAL_COUNT)
     harshest = min(rr.severity, key=lambda j: rr.severity[j].severity)
     figures["flagged"] = harshest == SIM_HARSH
+    figures["named"] = rr.notable_judges == {SIM_HARSH: "harsher"}  # and nobody else
     figures["harsh severity"] = float(rr.severity[SIM_HARSH].severity)
     return figures
 
@@ -274,6 +276,7 @@ def test_a_planted_harsh_judge_is_flagged_and_standardised_ranking_recovers_the_
         return statistics.fmean(run[key] for run in runs)
 
     assert all(run["flagged"] for run in runs)
+    assert sum(run["named"] for run in runs) >= 45
     assert -SIM_PENALTY * 1.25 < mean("harsh severity") < -SIM_PENALTY * 0.75
     assert mean("standardised tau") > mean("mean tau") + 0.02
     assert sum(run["standardised tau"] > run["mean tau"] for run in runs) >= 35
@@ -282,9 +285,6 @@ def test_a_planted_harsh_judge_is_flagged_and_standardised_ranking_recovers_the_
 
 
 # ---------------------------------------------------------------- the fast leave-one-out equals the slow one
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 def stability_by_full_rerank(results, cuts, near, method):

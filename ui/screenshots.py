@@ -1,13 +1,22 @@
-"""Grab the judge window to PNG files, in Thai and in English, on the demo contest.
+"""Grab the judge window and the secretariat window to PNG files, in Thai and in English, on the demos.
 
     python -m ui.screenshots OUTDIR
 
 Runs offscreen (unless QT_QPA_PLATFORM says otherwise) in a throw-away data
-folder, so it never touches a person's workspaces, keys or settings. Makes:
-the start page, the bundle check, the key dialog (empty and filled) and the
-new key, the conflicts pass, the main page with a PDF attachment rendered and
-some scores (Thai and English), the export steps and the export result, and
-the review dialog. Look at every file before calling a screen done.
+folder, so it never touches a person's workspaces, keys or settings.
+
+The judge window: the start page, the bundle check, the key dialog (empty and
+filled) and the new key, the conflicts pass, the main page with a PDF
+attachment rendered and some scores (Thai and English), the export steps and
+the export result, and the review dialog.
+
+The secretariat window (``secretariat-*``), on its demo
+(:func:`judge_app.demo_secretariat.prepare_demo_contest_db`): every page as
+the demo opens, the judges' keys enrolled from their enrolment files, the
+score files merged (outcomes and the progress dashboard), the ranking method
+chosen and the results shown, tab by tab; each in Thai and in English.
+
+Look at every file before calling a screen done.
 """
 
 from __future__ import annotations
@@ -34,7 +43,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _shoot(out: Path, scratch: Path) -> int:
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog
 
     from judge_app.scoring import EntryStatus
@@ -51,26 +59,8 @@ def _shoot(out: Path, scratch: Path) -> int:
     from .judge_window import JudgeWindow
 
     app = prepare_app([], "th")
-    made: list[Path] = []
-
-    def pump(ms: int = 50) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_until(condition, timeout_ms: int = 60_000) -> None:
-        waited = 0
-        while not condition():
-            if waited > timeout_ms:
-                raise TimeoutError("the window did not get there in time")
-            pump(25)
-            waited += 25
-
-    def save(widget, name: str) -> None:
-        pump(80)
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        made.append(path)
+    camera = Camera(out)
+    pump, wait_until, save = camera.pump, camera.wait_until, camera.save
 
     def dialog_of(kind):
         wait_until(lambda: isinstance(window.active_dialog, kind) and window.active_dialog.isVisible())
@@ -182,10 +172,128 @@ def _shoot(out: Path, scratch: Path) -> int:
     save(window, "start-en")
     window.close()
     QApplication.processEvents()
-    for path in made:
+
+    _shoot_secretariat(camera)
+    for path in camera.made:
         print(path)
     del app
     return 0
+
+
+class Camera:
+    """Saves grabs of widgets into one folder, letting the event loop run so what is grabbed is laid out."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.made: list[Path] = []
+
+    def pump(self, ms: int = 50) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait_until(self, condition, timeout_ms: int = 60_000) -> None:
+        waited = 0
+        while not condition():
+            if waited > timeout_ms:
+                raise TimeoutError("the window did not get there in time")
+            self.pump(25)
+            waited += 25
+
+    def save(self, widget, name: str) -> None:
+        self.pump(80)
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        self.made.append(path)
+
+
+#: The results page's tabs, in order, as the files name them.
+RESULTS_TABS = ("ranking", "stability", "judges", "distribution", "agreement", "disagreements", "calibration")
+
+
+def _shoot_secretariat(camera: Camera) -> None:
+    """The secretariat window on its demo: each page, then enrol, merge and results, in Thai and English."""
+    from PySide6.QtWidgets import QApplication
+
+    from .secretariat.window import SecretariatWindow
+
+    window = SecretariatWindow()
+    window.resize(1280, 800)
+    window.show()
+    window.set_language("th")
+
+    def both(name: str, widget=None) -> None:
+        """``widget`` (the window by default) in Thai, then in English; the window is left in Thai."""
+        camera.save(widget or window, f"secretariat-{name}-th")
+        window.set_language("en")
+        camera.pump(150)  # every page retitles itself on the LanguageChange event Qt posts to it
+        camera.save(widget or window, f"secretariat-{name}-en")
+        window.set_language("th")
+        camera.pump(150)
+
+    def show(class_name: str):
+        page = window.page(class_name)
+        window.tabs.setCurrentWidget(page)
+        camera.pump(100)
+        return page
+
+    both("start")
+    window.open_demo()
+    camera.wait_until(lambda: window.session is not None and window.last_message is not None, 180_000)
+    camera.save(window.last_message, "secretariat-demo-opened-th")
+    window.last_message.accept()
+    for class_name, name in (("EntriesPage", "entries"), ("JudgesPage", "judges"), ("AssignmentPage", "assignment"),
+                             ("BundlesPage", "bundles")):
+        show(class_name)
+        both(name)
+
+    # --- the judges' keys, from the enrolment files the demo judges made
+    judges = show("JudgesPage")
+    folder = window.session.path.parent
+    first, *others = sorted((folder / "enrolments").iterdir())
+    confirm = judges.enrol_key_from_file(first)  # a dialog is worded when made: one per language
+    camera.save(confirm, "secretariat-enrol-key-th")
+    confirm.reject()
+    window.set_language("en")
+    confirm = judges.enrol_key_from_file(first)
+    camera.save(confirm, "secretariat-enrol-key-en")
+    confirm.enrol_button.click()
+    window.set_language("th")
+    for path in others:
+        judges.enrol_key_from_file(path).enrol_button.click()
+    both("judges-enrolled")
+
+    # --- the score files merged, then the progress dashboard
+    collect = show("CollectPage")
+    both("collect-empty")
+    merged: list[object] = []
+    collect.merge_finished.connect(merged.append)
+    collect.merge_paths([folder / "score-files"])
+    camera.wait_until(lambda: bool(merged))
+    both("collect-outcomes")
+    collect.tabs.setCurrentIndex(collect.DASHBOARD_TAB)
+    both("dashboard")
+    collect.short_only.setChecked(False)
+    both("dashboard-all-entries")
+
+    # --- the method first, then the results tab by tab
+    results = show("ResultsPage")
+    both("results-method")
+    results.method_choice.set_method("trimmed_mean")
+    results.record_button.click()
+    camera.wait_until(results.show_button.isEnabled)
+    both("results-method-recorded")
+    shown: list[object] = []
+    results.results_shown.connect(shown.append)
+    results.show_button.click()
+    camera.wait_until(lambda: bool(shown))
+    for index, name in enumerate(RESULTS_TABS[:results.tabs.count()]):
+        results.tabs.setCurrentIndex(index)
+        both(f"results-{name}")
+    window.close()
+    QApplication.processEvents()
 
 
 if __name__ == "__main__":

@@ -190,19 +190,23 @@ def cmd_secretariat_results(args: argparse.Namespace) -> int:
     return 0
 
 
-def _panel_summary(rr) -> None:
-    """Agreement, each judge's severity, and what needs a second look, under the table."""
-    say(f"panel agreement: Krippendorff's alpha (interval) = {rr.alpha:.3f}" if rr.alpha is not None
-        else "panel agreement: Krippendorff's alpha not computable (too few shared or varied scores)")
-    if rr.icc is not None:
-        say(f"  {rr.icc_form} = {rr.icc:.3f} (every judge scored every entry)")
-    if rr.calibration_icc is not None:
-        say(f"  {rr.icc_form} on the calibration entries = {rr.calibration_icc:.3f}")
+def _panel_summary(rr, *, agreement: bool = True) -> None:
+    """Agreement (unless already shown), each judge's severity, and what needs a second look."""
+    if agreement:
+        say(f"panel agreement: Krippendorff's alpha (interval) = {rr.alpha:.3f}" if rr.alpha is not None
+            else "panel agreement: Krippendorff's alpha not computable (too few shared or varied scores)")
+        if rr.icc is not None:
+            say(f"  {rr.icc_form} = {rr.icc:.3f} (every judge scored every entry)")
+        if rr.calibration_icc is not None:
+            say(f"  {rr.icc_form} on the calibration entries = {rr.calibration_icc:.3f}")
+    say("judges (severity: mean of own total minus the other judges' mean on the same entries; r: consistency):")
     for judge_id in rr.judges:
         severity = rr.severity[judge_id]
         shift = f"{float(severity.severity):+.2f}" if severity.severity is not None else "–"
         r = f"{severity.consistency:.2f}" if severity.consistency is not None else "–"
-        say(f"  {judge_id}: severity {shift} points vs the other judges on {severity.entries} entries; r = {r}")
+        notable = rr.notable_judges.get(judge_id)
+        flag = f"  <- much {'harsher' if notable == 'harsher' else 'more lenient'} than the others" if notable else ""
+        say(f"  {judge_id}: severity {shift} points vs the other judges on {severity.entries} entries; r = {r}{flag}")
     if rr.disagreements:
         say(f"judges disagree strongly (for discussion): {' '.join(r.entry.id for r in rr.disagreements)}")
     unstable = [f"{c.entry_id} (cut {c.cut}, rank {c.rank})" for c in rr.stability if not c.stable]

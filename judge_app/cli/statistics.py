@@ -47,7 +47,7 @@ def cmd_secretariat_statistics(args: argparse.Namespace) -> int:
         rr = load_round_results(db, round_id)
     for label, value in summary_lines(rr):
         say(f"{label}: {value}")
-    _panel_summary(rr)
+    _panel_summary(rr, agreement=False)
     for path, write in ((args.csv, write_statistics_csv), (args.xlsx, write_statistics_xlsx)):
         if path:
             write(rr, Path(path))

@@ -35,7 +35,7 @@ from ..results import (
     EntryResult,
     method_score_text,
 )
-from ..round_results import RoundResults, criterion_averages, load_round_results
+from ..round_results import SEVERITY_NOTICE, RoundResults, criterion_averages, load_round_results
 from ..scoring import total_str
 from ..thai_dates import thai_date
 from .page import SHADE, TEXT_WIDTH, Furniture, Story, build_pdf, grid_table, signature_block, styles
@@ -431,6 +431,10 @@ def _panel(story: Story, data: ReportData) -> None:
                st.small)
     story.space(0.15 * cm)
     story.add(grid_table(rows, [TEXT_WIDTH - 8.4 * cm, 2.4 * cm, 3.0 * cm, 3.0 * cm]))
+    for judge_id, kind in sorted(rr.notable_judges.items()):
+        story.para(f"{judge_id} {names.get(judge_id, '')} ให้คะแนน{'เข้มกว่า' if kind == 'harsher' else 'สูงกว่า'}"
+                   f"กรรมการท่านอื่นในผลงานเดียวกันตั้งแต่ {SEVERITY_NOTICE} คะแนนขึ้นไปโดยเฉลี่ย "
+                   "ควรพิจารณาอันดับตามค่าเฉลี่ยคะแนนมาตรฐานประกอบ", st.small)
 
 
 def _conflicts(story: Story, data: ReportData) -> None:

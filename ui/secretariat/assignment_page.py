@@ -51,9 +51,9 @@ from judge_app.panel import (
 
 from ..dialogs import big_font
 from ..worker import Op
-from .judges_page import BAD, GOOD, WARN, selected_rows, show_message, table_view
-from .results_models import RowsModel
+from .judges_page import BAD, GOOD, WARN, show_message
 from .session import ASSIGNMENT, BUNDLES, ENTRIES, JUDGES, SecretariatSession
+from .tables import RowsModel, selected_rows, table_view
 
 BANNER = "background: #fff4d6; color: #6b4a00; border: 1px solid #e0b84f; border-radius: 4px; padding: 6px;"
 

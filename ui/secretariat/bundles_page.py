@@ -16,31 +16,20 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QUrl,
-)
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +45,7 @@ from ..dialogs import big_font, fingerprint_label, fit_to_width, grouped, messag
 from ..i18n import app_settings, current_language, set_settings_list, settings_list
 from ..worker import Op
 from .session import ASSIGNMENT, BUNDLES, JUDGES, SecretariatSession
+from .tables import SORT_ROLE, RowsModel, table_view
 
 KEY_FILES = "secretariat/key_files"
 OUTPUT_FOLDER = "secretariat/bundle_folder"
@@ -170,27 +160,27 @@ class SecretariatKeyDialog(QDialog):
 # ---------------------------------------------------------------- the table
 
 
-class BundlesTableModel(QAbstractTableModel):
+class BundlesTableModel(RowsModel):
     """The bundles issued for one round; a judge's older bundles are shown muted."""
 
     COL_JUDGE, COL_NAME, COL_FILE, COL_ENTRIES, COL_SHA256, COL_ISSUED = range(6)
     COLUMN_COUNT = 6
-    SORT_ROLE = Qt.ItemDataRole.UserRole
+    SORT_ROLE = SORT_ROLE
+    NUMERIC = frozenset({COL_ENTRIES})
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
         self._names: dict[str, str] = {}
         self._current: set[str] = set()
 
     def load(self, rows: list[dict], names: dict[str, str]) -> None:
         """Rows of ``ContestDatabase.bundles()`` for the round (judge, then time of issue)."""
-        self.beginResetModel()
-        self._rows = list(rows)
         self._names = dict(names)
+        self.set_rows(rows)
+
+    def _rows_changed(self) -> None:
         latest = {row["judge_id"]: row["sha256"] for row in self._rows}
         self._current = set(latest.values())
-        self.endResetModel()
 
     def row_data(self, row: int) -> dict:
         return self._rows[row]
@@ -198,44 +188,11 @@ class BundlesTableModel(QAbstractTableModel):
     def is_current(self, row: int) -> bool:
         return self._rows[row]["sha256"] in self._current
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        return [self.tr("Judge"), self.tr("Name"), self.tr("File"), self.tr("Entries"),
+                self.tr("SHA-256 fingerprint"), self.tr("Issued at")]
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Judge"), self.tr("Name"), self.tr("File"), self.tr("Entries"),
-                self.tr("SHA-256 fingerprint"), self.tr("Issued at"))[section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == self.SORT_ROLE:
-            if column == self.COL_ENTRIES:
-                return row["entry_count"]
-            return row["issued_at"] if column == self.COL_ISSUED else self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.COL_SHA256:
-                return row["sha256"]
-            if not self.is_current(index.row()):
-                return self.tr("A later bundle was issued to this judge; this one still counts for score files "
-                               "made from it.")
-        if role == Qt.ItemDataRole.ForegroundRole and not self.is_current(index.row()):
-            return QColor(MUTED)
-        if role == Qt.ItemDataRole.FontRole and column == self.COL_SHA256:
-            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ENTRIES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, row: dict, column: int) -> str:
+    def display(self, row: dict, column: int) -> str:
         if column == self.COL_JUDGE:
             return row["judge_id"]
         if column == self.COL_NAME:
@@ -248,10 +205,26 @@ class BundlesTableModel(QAbstractTableModel):
             return grouped(row["sha256"], 4)
         return issued_at_text(row["issued_at"], short=True)
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMN_COUNT - 1))
+    def sort_key(self, row: dict, column: int):
+        if column == self.COL_ENTRIES:
+            return row["entry_count"]
+        return row["issued_at"] if column == self.COL_ISSUED else self.display(row, column)
+
+    def tooltip(self, row: dict, column: int) -> str | None:
+        if column == self.COL_SHA256:
+            return row["sha256"]
+        if row["sha256"] not in self._current:
+            return self.tr("A later bundle was issued to this judge; this one still counts for score files "
+                           "made from it.")
+        return None
+
+    def foreground(self, row: dict, column: int) -> QColor | None:
+        return QColor(MUTED) if row["sha256"] not in self._current else None
+
+    def extra_data(self, row: dict, column: int, role: int):
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_SHA256:
+            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        return None
 
 
 # ---------------------------------------------------------------- the page
@@ -322,22 +295,9 @@ class BundlesPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = BundlesTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(BundlesTableModel.SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(BundlesTableModel.COL_JUDGE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("issued bundles")
+        self.table = table_view(self.model, "issued bundles", stretch=(BundlesTableModel.COL_SHA256,), multi=True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long digest loses its middle, never a name
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BundlesTableModel.COL_SHA256, QHeaderView.ResizeMode.Stretch)
+        self.proxy = self.table.model()
         layout.addWidget(self.table, 1)
 
         self._fill_rounds()

@@ -21,19 +21,16 @@ from typing import Iterable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,8 +49,9 @@ from .progress_models import (
     JudgeProgressModel,
     OutcomesModel,
 )
-from .results_models import SortProxy
+from .page_tools import fill
 from .session import SCORES, SecretariatSession
+from .tables import SortProxy, fit_columns, make_table
 
 MUTED = "#5b626c"
 #: Kinds of change after which the dashboard is counted again.
@@ -78,39 +76,6 @@ def score_file_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path
 
 def local_paths_of(mime) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
-
-
-def fill(text: str, *values: object) -> str:
-    """Qt-style ``%1 … %9`` placeholders, filled from the highest so %1 never eats %10's digits."""
-    for number in range(len(values), 0, -1):
-        text = text.replace(f"%{number}", str(values[number - 1]))
-    return text
-
-
-def make_table(model, accessible_name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(accessible_name)
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return table
-
-
-def fit_columns(table: QTableView, cap: int = 420) -> None:
-    """Columns as wide as what they show (each at most ``cap`` pixels; the last one takes the rest)."""
-    table.resizeColumnsToContents()
-    for column in range(table.model().columnCount() - 1):
-        table.setColumnWidth(column, min(table.columnWidth(column) + 12, cap))
 
 
 class CollectPage(QWidget):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,11 +34,10 @@ from judge_app.importers import FIELD_LABELS, EntryChange, RowProblem
 from judge_app.model import ORG_TYPES, Entry
 
 from ..dialogs import big_font, documents_folder
-from ..entries_model import search_key
 from ..entry_view import human_size
 from ..i18n import app_settings, current_language
-from .collect_page import fill, make_table
-from .results_models import RowsModel, SortProxy
+from .page_tools import fill
+from .tables import RowsModel, TextFilterProxy, make_table
 from .session import ENTRIES, SecretariatSession
 
 if TYPE_CHECKING:  # the dialogs show entries with this module's model, so they import it
@@ -93,16 +92,9 @@ class ContestEntriesModel(RowsModel):
     COL_ID, COL_ORG, COL_TYPE, COL_PROVINCE, COL_TITLE, COL_ATTACHMENTS = range(6)
     NUMERIC = frozenset({COL_ATTACHMENTS})
 
-    def _rows_changed(self) -> None:
-        # One search text per row, made once: filtering thousands of rows stays instant.
-        self._search = [
-            search_key(" ".join((e.id, e.org_name, e.province, e.project_title, *ORG_TYPES.get(e.org_type, ()))))
-            for e in self._rows
-        ]
-
-    def matches(self, row: int, terms: list[str]) -> bool:
-        """Whether every search term (already passed through search_key) is in the row's text."""
-        return all(term in self._search[row] for term in terms)
+    def search_text(self, entry: Entry) -> str:
+        return " ".join((entry.id, entry.org_name, entry.province, entry.project_title,
+                         *ORG_TYPES.get(entry.org_type, ())))
 
     def headers(self) -> list[str]:
         return [self.tr("No."), self.tr("Organisation"), self.tr("Type"), self.tr("Province"), self.tr("Project"),
@@ -132,24 +124,8 @@ class ContestEntriesModel(RowsModel):
         return None
 
 
-class EntriesSearchProxy(SortProxy):
-    """Keeps the rows holding every word of the search (Thai as typed: a plain substring, no patterns)."""
-
-    def __init__(self, source: ContestEntriesModel, parent: QObject | None = None):
-        super().__init__(source, parent)
-        self._terms: list[str] = []
-
-    def set_text_filter(self, text: str) -> None:
-        terms = search_key(text).split()
-        if terms != self._terms:
-            self.beginFilterChange()
-            self._terms = terms
-            self.endFilterChange(SortProxy.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ContestEntriesModel)
-        return not self._terms or model.matches(source_row, self._terms)
+class EntriesSearchProxy(TextFilterProxy):
+    """Keeps the entries holding every word of the search: number, organisation, type, province, project."""
 
 
 class RowProblemsModel(RowsModel):

@@ -54,7 +54,6 @@ from judge_app.importers import (
 
 from ..dialogs import big_font
 from ..worker import Op
-from .collect_page import fill, fit_columns, make_table
 from .entries_page import (
     ChangesModel,
     ContestEntriesModel,
@@ -63,8 +62,9 @@ from .entries_page import (
     RowProblemsModel,
     field_name,
 )
-from .results_models import RowsModel, SortProxy
+from .page_tools import fill
 from .session import ENTRIES, SecretariatSession
+from .tables import RowsModel, SortProxy, fit_columns, make_table
 
 ERROR_STYLE = "color: #a3231f;"
 # Sample values shown beside a column choice.

@@ -17,7 +17,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,14 +24,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +43,8 @@ from judge_app.paths import ENROLMENT_SUFFIX
 from judge_app.secretariat import EnrolledKey
 
 from ..dialogs import big_font, fingerprint_label, fit_to_width
-from .results_models import RowsModel, SortProxy
 from .session import ASSIGNMENT, JUDGES, SecretariatSession
+from .tables import RowsModel, selected_rows, table_view
 
 GOOD, WARN, BAD, MUTED = "#1b7a3a", "#b26a00", "#b00020", "#7b818a"
 TIE_ROLE = Qt.ItemDataRole.UserRole
@@ -63,41 +60,6 @@ def show_message(label: QLabel, text: str, colour: str) -> None:
     label.setText(text)
     label.setStyleSheet(f"color: {colour};")
     label.setVisible(bool(text))
-
-
-def table_view(model: RowsModel, name: str, *, stretch: tuple[int, ...], multi: bool = False) -> QTableView:
-    """A sortable, read-only table of whole rows behind a :class:`SortProxy` that can also filter.
-
-    Columns fit their contents except the ``stretch`` ones, which share the width left (long
-    texts are elided there, so the table never needs a horizontal scroll bar to show its numbers).
-    """
-    proxy = SortProxy(model, model)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setAccessibleName(name)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
-def selected_rows(view: QTableView) -> list[int]:
-    """Source-model rows of the view's selection, in the order shown."""
-    proxy = view.model()
-    rows = sorted(index.row() for index in view.selectionModel().selectedRows())
-    return [proxy.mapToSource(proxy.index(row, 0)).row() for row in rows]
 
 
 class JudgesTableModel(RowsModel):

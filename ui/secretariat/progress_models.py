@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRectF,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QPolygonF
@@ -29,8 +28,8 @@ from judge_app.merge import MergeOutcome
 from judge_app.progress import EntryProgress, JudgeProgress
 from judge_app.scoring import EntryStatus
 
-from ..entries_model import MUTED, search_key, status_icon
-from .results_models import RowsModel, SortProxy
+from ..entries_model import MUTED, status_icon
+from .tables import RowsModel, TextFilterProxy
 
 #: The outcome words of the core (a merge's outcome, or a stored file's), translated for the officer.
 OUTCOME_WORDS = {
@@ -107,30 +106,22 @@ def received_text(imported_at: str | None) -> str:
 class _IconRowsModel(RowsModel):
     """The results page's plain-rows model, with an icon per cell where :meth:`icon` gives one.
 
-    Titles and the words cells show are translated once per language (in
-    :meth:`retranslate`), not on every paint: a long table asks for its
-    headers and cells thousands of times.
+    The words cells show are translated once per language (in :meth:`retranslate`),
+    not on every paint: a long table asks for its cells thousands of times (the
+    headers :class:`RowsModel` caches itself).
     """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._headers: list[str] = []
         self.words: dict[str, str] = {}
         self._translate()
 
     def _translate(self) -> None:
-        self._headers = self.titles()
         self.words = {**outcome_words(), **self.cell_words()}
 
     def retranslate(self) -> None:
         self._translate()
         super().retranslate()
-
-    def headers(self) -> list[str]:
-        return self._headers
-
-    def titles(self) -> list[str]:
-        raise NotImplementedError
 
     def cell_words(self) -> dict[str, str]:
         """Words the cells show, besides the outcomes, keyed by what they mean."""
@@ -153,7 +144,7 @@ class OutcomesModel(_IconRowsModel):
         super().__init__(parent)
         self.judge_names = judge_names or {}
 
-    def titles(self) -> list[str]:
+    def headers(self) -> list[str]:
         return [self.tr("Outcome"), self.tr("File"), self.tr("Judge"), self.tr("Sequence"), self.tr("Reason")]
 
     def display(self, item: MergeOutcome, column: int) -> str:
@@ -194,7 +185,7 @@ class FilesModel(_IconRowsModel):
         super().__init__(parent)
         self.judge_names = judge_names or {}
 
-    def titles(self) -> list[str]:
+    def headers(self) -> list[str]:
         return [self.tr("Received"), self.tr("Outcome"), self.tr("File"), self.tr("Judge"), self.tr("Sequence"),
                 self.tr("Reason")]
 
@@ -259,7 +250,7 @@ class JudgeProgressModel(_IconRowsModel):
     _COUNTS = {COL_ASSIGNED: "assigned", COL_SCORED: "scored", COL_CONFLICT: "conflict", COL_MISSING: "missing",
                COL_PAPER: "paper"}
 
-    def titles(self) -> list[str]:
+    def headers(self) -> list[str]:
         return [self.tr("Judge"), self.tr("Name"), self.tr("Bundle"), self.tr("Assigned"), self.tr("Scored"),
                 self.tr("Conflict"), self.tr("Missing"), self.tr("Paper"), self.tr("Last file"),
                 self.tr("Received"), self.tr("Details")]
@@ -335,14 +326,10 @@ class EntryProgressModel(_IconRowsModel):
     _COUNTS = {COL_JUDGES: "assigned", COL_SCORED: "scored", COL_CONFLICT: "conflict", COL_MISSING: "missing",
                COL_PAPER: "paper"}
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._search: list[str] = []
+    def search_text(self, item: EntryProgress) -> str:
+        return f"{item.entry_id} {item.org_name} {' '.join(item.judges)}"
 
-    def _rows_changed(self) -> None:
-        self._search = [search_key(f"{e.entry_id} {e.org_name} {' '.join(e.judges)}") for e in self._rows]
-
-    def titles(self) -> list[str]:
+    def headers(self) -> list[str]:
         return [self.tr("Entry"), self.tr("Organisation"), self.tr("Judges"), self.tr("Scored"),
                 self.tr("Conflict"), self.tr("Missing"), self.tr("Paper"), self.tr("Still to score")]
 
@@ -382,40 +369,25 @@ class EntryProgressModel(_IconRowsModel):
     def foreground(self, item: EntryProgress, column: int) -> QColor | None:
         return PROBLEM if column == self.COL_MISSING and item.missing else None
 
-    def matches(self, row: int, terms: list[str]) -> bool:
-        return all(term in self._search[row] for term in terms)
 
-
-class EntryProgressProxy(SortProxy):
+class EntryProgressProxy(TextFilterProxy):
     """The entries, optionally only those short of judges, searched by id, organisation or judge."""
 
     def __init__(self, source: EntryProgressModel, parent: QObject | None = None):
         super().__init__(source, parent)
         self._short_only = False
-        self._terms: list[str] = []
 
     @property
     def short_only(self) -> bool:
         return self._short_only
 
     def set_short_only(self, short_only: bool) -> None:
-        if short_only == self._short_only:
-            return
-        self.beginFilterChange()
-        self._short_only = short_only
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_text_filter(self, text: str) -> None:
-        terms = search_key(text).split()
-        if terms == self._terms:
-            return
-        self.beginFilterChange()
-        self._terms = terms
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if short_only != self._short_only:
+            self.change_filter(lambda: setattr(self, "_short_only", short_only))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         assert isinstance(model, EntryProgressModel)
         if self._short_only and not model.row_object(source_row).short:
             return False
-        return not self._terms or model.matches(source_row, self._terms)
+        return super().filterAcceptsRow(source_row, source_parent)

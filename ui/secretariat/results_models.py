@@ -9,22 +9,11 @@ give each cell a numeric sort key, so a column of totals sorts as numbers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QTableView, QWidget
 
 from judge_app.agreement import Severity
@@ -33,9 +22,7 @@ from judge_app.results import AWARD_COUNT, NATIONAL_COUNT, EntryResult
 from judge_app.round_results import RoundResults
 from judge_app.scoring import total_str
 
-from ..entries_model import less_than_then_row
-
-SORT_ROLE = Qt.ItemDataRole.UserRole
+from .tables import SORT_ROLE, RowsModel, SortProxy  # noqa: F401 - SORT_ROLE and SortProxy were defined here
 
 TOP3_BAND = QColor("#d3e2f7")
 TOP20_BAND = QColor("#edf3fb")
@@ -89,138 +76,6 @@ def signed(value: Fraction | float | None) -> str:
 def number_key(value: Fraction | Decimal | float | int | None) -> float:
     """Sort key of a number; a missing value sorts below every real one."""
     return float(value) if value is not None else float("-inf")
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of plain row objects; subclasses say what each column shows.
-
-    ``NUMERIC`` columns are right-aligned. Subclasses implement
-    :meth:`headers`, :meth:`display` and, where useful, :meth:`sort_key`,
-    :meth:`tooltip`, :meth:`background` and :meth:`foreground`.
-    """
-
-    NUMERIC: frozenset[int] = frozenset()
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[Any] = []
-        self._headers: list[str] | None = None  # cached: Qt asks for the column count on every cell
-        self._sort_keys: dict[tuple[int, int], Any] = {}  # cached: a sort asks for each key many times
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._rows_changed()
-        self._headers = None
-        self._sort_keys = {}
-        self.endResetModel()
-
-    def header_texts(self) -> list[str]:
-        if self._headers is None:
-            self._headers = self.headers()
-        return self._headers
-
-    def _rows_changed(self) -> None:
-        """Hook for subclasses that derive columns or lookups from the rows."""
-
-    def row_object(self, row: int) -> Any:
-        return self._rows[row]
-
-    def retranslate(self) -> None:
-        """Repaint headers and cells in the language just installed."""
-        self._headers = None
-        self._sort_keys = {}  # some keys are the words shown
-        if self.columnCount():
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    # -------------------------------------------------- what subclasses provide
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def display(self, row: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def sort_key(self, row: Any, column: int) -> Any:
-        return self.display(row, column)
-
-    def tooltip(self, row: Any, column: int) -> str | None:
-        return None
-
-    def background(self, row: Any, column: int) -> QColor | None:
-        return None
-
-    def foreground(self, row: Any, column: int) -> QColor | None:
-        return None
-
-    def header_tooltip(self, column: int) -> str | None:
-        return None
-
-    # -------------------------------------------------- Qt model
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.header_texts())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.header_texts()[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_tooltip(section)
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= column < self.columnCount()):
-            return None
-        item = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(item, column)
-        if role == SORT_ROLE:
-            key = self._sort_keys.get((row, column), self._sort_keys)
-            if key is self._sort_keys:
-                key = self._sort_keys[row, column] = self.sort_key(item, column)
-            return key
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(item, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column in self.NUMERIC else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = self.background(item, column)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self.foreground(item, column)
-            return QBrush(colour) if colour is not None else None
-        return self.extra_data(item, column, role)
-
-    def extra_data(self, row: Any, column: int, role: int) -> Any:
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-
-class SortProxy(QSortFilterProxyModel):
-    """Sorts by the models' numeric keys; equal keys keep the model's (rank) order."""
-
-    def __init__(self, source: RowsModel, parent: QObject | None = None):
-        super().__init__(parent)
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        return less_than_then_row(self, left, right)
 
 
 def _band(rank: int | None) -> QColor | None:

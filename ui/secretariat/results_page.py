@@ -24,7 +24,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -65,12 +64,11 @@ from .results_models import (
     DisagreementsModel,
     JudgesModel,
     RankingModel,
-    RowsModel,
-    SortProxy,
     StabilityModel,
     method_name,
 )
 from .session import ASSIGNMENT, DECISIONS, ENTRIES, SCORES, SecretariatSession
+from .tables import RowsModel, SortProxy, read_only_table
 
 # Changes after which the shown results are out of date.
 REFRESH_ON = (SCORES, DECISIONS, ASSIGNMENT, ENTRIES)
@@ -98,15 +96,8 @@ def table_view(model: RowsModel, parent: QWidget, *, stretch_last: bool = False,
                view: QTableView | None = None, proxy: SortProxy | None = None) -> tuple[QTableView, SortProxy]:
     """A sortable read-only table over ``model``, rows as tight as the font allows."""
     proxy = proxy or SortProxy(model, parent)
-    view = view or QTableView(parent)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
+    view = read_only_table(proxy, view=view or QTableView(parent), alternating=False)
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.verticalHeader().setResizeContentsPrecision(200)  # column widths from 200 rows, not all 7,000
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
