@@ -19,7 +19,9 @@ import csv
 import io
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -94,28 +96,67 @@ def portal_sheet(contest: Contest, path: Path) -> Path:
     return path
 
 
-# ---------------------------------------------------------------- helpers
+# ---------------------------------------------------------------- the officer at the window
 
 
-def shoot(qtbot, widget, name: str) -> Path:
-    """Grab ``widget`` once its layouts have settled."""
-    qtbot.wait(50)  # layouts update on the next turns of the event loop
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    image = widget.grab()
-    assert not image.isNull() and image.save(str(path))
-    return path
+@dataclass
+class Office:
+    """The window an officer works in, and the secretariat's folder (contest.json, database, key, bundles)."""
 
+    qtbot: Any
+    window: SecretariatWindow
+    monkeypatch: pytest.MonkeyPatch
+    folder: Path
 
-def show_tab(qtbot, window: SecretariatWindow, page) -> None:
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(page.isVisible)
+    @property
+    def db_path(self) -> Path:
+        return self.folder / "รอบที่1.dlgcontest"
 
+    @property
+    def key_path(self) -> Path:
+        return self.folder / "keys" / "secretariat.key"
 
-def wait_dialog(qtbot, owner, kind):
-    qtbot.waitUntil(lambda: isinstance(owner.active_dialog, kind) and owner.active_dialog.isVisible(),
-                    timeout=TIMEOUT)
-    return owner.active_dialog
+    def open_db(self) -> ContestDatabase:
+        """A connection of the test's own, to check what the window wrote."""
+        return ContestDatabase.open(self.db_path)
+
+    def picks_file(self, path: Path) -> None:
+        """The next "open a file" dialog answers ``path``, as the officer would pick it there."""
+        self.monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(path), "")))
+
+    def picks_folder(self, path: Path) -> None:
+        self.monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kw: str(path)))
+
+    def click(self, button) -> None:
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def go_to(self, class_name: str):
+        """Switch to a page's tab and return the page."""
+        page = self.window.page(class_name)
+        self.window.tabs.setCurrentWidget(page)
+        self.qtbot.waitUntil(page.isVisible)
+        return page
+
+    def open_import(self, page: EntriesPage, button, step: str):
+        """Click one of the Entries page's import buttons; the dialog, once it has read the file and shows ``step``."""
+        self.click(button)
+        dialog = page.dialog
+        self.qtbot.waitUntil(lambda: dialog.stack.currentWidget() is getattr(dialog, step), timeout=TIMEOUT)
+        return dialog
+
+    def wait_dialog(self, owner, kind):
+        self.qtbot.waitUntil(lambda: isinstance(owner.active_dialog, kind) and owner.active_dialog.isVisible(),
+                             timeout=TIMEOUT)
+        return owner.active_dialog
+
+    def shoot(self, name: str, widget=None) -> Path:
+        """Grab ``widget`` (the window by default) once its layouts have settled."""
+        self.qtbot.wait(50)  # layouts update on the next turns of the event loop
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}.png"
+        image = (widget or self.window).grab()
+        assert not image.isNull() and image.save(str(path))
+        return path
 
 
 def cell(model, row: int, column: int) -> str:
@@ -134,80 +175,66 @@ def drop(widget, paths: list[Path]) -> None:
     QApplication.sendEvent(widget, dropped)
 
 
-def assignment_loads(db_path: Path) -> dict[str, int]:
-    with ContestDatabase.open(db_path) as db:
-        round_ = db.contest.rounds[0]
-        return {j.id: len(round_.entries_of(j.id)) for j in db.contest.judges}
+# ---------------------------------------------------------------- the steps
 
 
-# ---------------------------------------------------------------- the journey
-
-
-def test_an_officer_runs_a_whole_round_in_the_thai_window(qtbot, thai_app, demo_contest, tmp_path, monkeypatch):
-    demo_folder, demo = demo_contest
-    office = tmp_path / "สำนักงานเลขานุการ"
-    contest_json = contest_without_entries(demo_folder, office / "contest")
-    window = SecretariatWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    shoot(qtbot, window, "00-start")
-
-    # 1. A new contest database from contest.json, with a new secretariat key locked by a Thai passphrase.
+def create_the_database(office: Office, contest_json: Path, demo: Contest) -> None:
+    """A new contest database from contest.json, with a new secretariat key locked by a Thai passphrase."""
+    window = office.window
     window.new_action.trigger()
-    dialog = wait_dialog(qtbot, window, NewContestDialog)
-    db_path, key_path = office / "รอบที่1.dlgcontest", office / "keys" / "secretariat.key"
+    dialog = office.wait_dialog(window, NewContestDialog)
     dialog.contest_edit.setText(str(contest_json))
-    dialog.db_edit.setText(str(db_path))
-    dialog.key_edit.setText(str(key_path))
+    dialog.db_edit.setText(str(office.db_path))
+    dialog.key_edit.setText(str(office.key_path))
     dialog.passphrase.setText(PASSPHRASE)
     dialog.repeat.setText(PASSPHRASE)
     assert dialog.new_key.isChecked() and dialog.hint.text().endswith("ตรงกันทั้งสองช่อง")  # "both match"
-    shoot(qtbot, dialog, "01-new-contest-dialog")
-    with qtbot.waitSignal(window.database_opened, timeout=TIMEOUT):
-        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert window.session.path == db_path and key_path.is_file()
-    with ContestDatabase.open(db_path) as db:
+    office.shoot("01-new-contest-dialog", dialog)
+    with office.qtbot.waitSignal(window.database_opened, timeout=TIMEOUT):
+        office.click(dialog.create_button)
+    assert window.session.path == office.db_path and office.key_path.is_file()
+    with office.open_db() as db:
         assert db.contest.entries == () and [j.id for j in db.contest.judges] == [j.id for j in demo.judges]
-    entries_page: EntriesPage = window.page("EntriesPage")
-    assert window.tabs.currentWidget() is entries_page and entries_page.model.rowCount() == 0
-    assert entries_page.heading.text() == "ยังไม่มีผลงาน: เริ่มจากนำเข้าไฟล์ที่ส่งออกจากระบบรับสมัคร"
-    shoot(qtbot, window, "02-entries-empty")
+    page: EntriesPage = window.page("EntriesPage")
+    assert window.tabs.currentWidget() is page and page.model.rowCount() == 0
+    assert page.heading.text() == "ยังไม่มีผลงาน: เริ่มจากนำเข้าไฟล์ที่ส่งออกจากระบบรับสมัคร"
+    office.shoot("02-entries-empty")
 
-    # 2a. The portal's export: map the columns, see the broken row, import the rest.
-    sheet = portal_sheet(demo, tmp_path / "ส่งออกจากพอร์ทัล.csv")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(sheet), "")))
-    qtbot.mouseClick(entries_page.import_button, Qt.MouseButton.LeftButton)
-    importing = entries_page.dialog
-    qtbot.waitUntil(lambda: importing.stack.currentWidget() is importing.mapping_page, timeout=TIMEOUT)
-    assert "cp874" in importing.file_label.text() and f"{ENTRY_COUNT + 1} " in importing.file_label.text()
-    assert importing.combos["id"].currentData() is None and not importing.accept_button.isEnabled()
-    guessed = {name: combo.currentData() for name, combo in importing.combos.items() if name != "id"}
+
+def import_the_entries(office: Office, sheet: Path, demo: Contest) -> None:
+    """The portal's export: map the columns, see the broken row, import the rest."""
+    page: EntriesPage = office.go_to("EntriesPage")
+    office.picks_file(sheet)
+    dialog = office.open_import(page, page.import_button, "mapping_page")
+    assert "cp874" in dialog.file_label.text() and f"{ENTRY_COUNT + 1} " in dialog.file_label.text()
+    assert dialog.combos["id"].currentData() is None and not dialog.accept_button.isEnabled()
+    guessed = {name: combo.currentData() for name, combo in dialog.combos.items() if name != "id"}
     assert guessed == {"org_name": 1, "org_type": 2, "province": 3, "project_title": 4, "summary": 5,
                        "contact_name": 6, "contact_phone": 7, "contact_email": 8}
-    importing.combos["id"].setCurrentIndex(importing.combos["id"].findData(0))  # column A: the receipt number
-    assert importing.accept_button.isEnabled()
-    assert importing.samples["id"].text() == " · ".join(e.id for e in demo.entries[:3])
-    shoot(qtbot, importing, "03-import-mapping")
-    qtbot.mouseClick(importing.accept_button, Qt.MouseButton.LeftButton)
-    assert importing.stack.currentWidget() is importing.preview_page
-    problems = importing.problems_model
+    dialog.combos["id"].setCurrentIndex(dialog.combos["id"].findData(0))  # column A: the receipt number
+    assert dialog.accept_button.isEnabled()
+    assert dialog.samples["id"].text() == " · ".join(e.id for e in demo.entries[:3])
+    office.shoot("03-import-mapping", dialog)
+
+    office.click(dialog.accept_button)
+    assert dialog.stack.currentWidget() is dialog.preview_page
+    problems = dialog.problems_model
     assert problems.rowCount() == 1
     assert [cell(problems, 0, 0), cell(problems, 0, 1)] == [str(2 + BROKEN_AFTER), "ประเภท"]
     assert "'ทบ.'" in cell(problems, 0, 2)
-    assert [cell(importing.new_model, r, ContestEntriesModel.COL_ID) for r in range(importing.new_model.rowCount())] \
-        == [e.id for e in demo.entries]
-    assert not importing.accept_button.isEnabled()  # not while a row has problems, until the officer says so
-    shoot(qtbot, importing, "04-import-preview")
-    importing.skip_check.setChecked(True)
-    with qtbot.waitSignal(importing.imported, timeout=TIMEOUT) as imported:
-        qtbot.mouseClick(importing.accept_button, Qt.MouseButton.LeftButton)
+    new = dialog.new_model
+    assert [cell(new, r, ContestEntriesModel.COL_ID) for r in range(new.rowCount())] == [e.id for e in demo.entries]
+    assert not dialog.accept_button.isEnabled()  # not while a row has problems, until the officer says so
+    office.shoot("04-import-preview", dialog)
+    dialog.skip_check.setChecked(True)
+    with office.qtbot.waitSignal(dialog.imported, timeout=TIMEOUT) as imported:
+        office.click(dialog.accept_button)
     assert imported.args == [ENTRY_COUNT, str(sheet)]
-    shoot(qtbot, importing, "05-import-done")
-    importing.accept()
-    assert entries_page.model.rowCount() == ENTRY_COUNT
-    with ContestDatabase.open(db_path) as db:
+    office.shoot("05-import-done", dialog)
+    dialog.accept()
+
+    assert page.model.rowCount() == ENTRY_COUNT
+    with office.open_db() as db:
         stored = {e.id: e for e in db.contest.entries}
     assert list(stored) == [e.id for e in demo.entries] and "E900" not in stored
     for entry in demo.entries:
@@ -216,135 +243,137 @@ def test_an_officer_runs_a_whole_round_in_the_thai_window(qtbot, thai_app, demo_
             entry.org_name, entry.org_type, entry.province, entry.project_title, entry.summary, entry.contact)
         assert got.attachments == ()
 
-    # 2b. The folder of attachments the organisations sent (one folder per entry).
-    folder = demo_folder / "attachments"
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kw: str(folder)))
-    qtbot.mouseClick(entries_page.attachments_button, Qt.MouseButton.LeftButton)
-    adding = entries_page.dialog
-    qtbot.waitUntil(lambda: adding.stack.currentWidget() is adding.preview_page, timeout=TIMEOUT)
-    expected_files = sum(len(e.attachments) for e in demo.entries)
-    assert adding.files_model.rowCount() == expected_files and adding.problems_model.rowCount() == 0
-    shoot(qtbot, adding, "06-attachments-preview")
-    with qtbot.waitSignal(adding.added, timeout=TIMEOUT) as added:
-        qtbot.mouseClick(adding.accept_button, Qt.MouseButton.LeftButton)
-    assert added.args[0] == expected_files
-    adding.accept()
-    with ContestDatabase.open(db_path) as db:
+
+def add_the_attachments(office: Office, folder: Path, demo: Contest) -> None:
+    """The folder of files the organisations sent (one folder per entry)."""
+    page: EntriesPage = office.go_to("EntriesPage")
+    office.picks_folder(folder)
+    dialog = office.open_import(page, page.attachments_button, "preview_page")
+    expected = sum(len(e.attachments) for e in demo.entries)
+    assert dialog.files_model.rowCount() == expected and dialog.problems_model.rowCount() == 0
+    office.shoot("06-attachments-preview", dialog)
+    with office.qtbot.waitSignal(dialog.added, timeout=TIMEOUT) as added:
+        office.click(dialog.accept_button)
+    assert added.args[0] == expected
+    dialog.accept()
+    with office.open_db() as db:
         for entry in db.contest.entries:
             want = demo.entry(entry.id).attachments
             assert [(a.name, a.sha256) for a in entry.attachments] == [(a.name, a.sha256) for a in want]
-    assert entries_page.heading.text() == f"ผลงาน {ENTRY_COUNT} รายการ"  # none left without an attachment
-    shoot(qtbot, window, "07-entries")
+    assert page.heading.text() == f"ผลงาน {ENTRY_COUNT} รายการ"  # no "without any attachment" any more
+    office.shoot("07-entries")
 
-    # 3. Three judges per entry, assigned automatically: loads balanced, read back from the database.
-    assignment: AssignmentPage = window.page("AssignmentPage")
-    show_tab(qtbot, window, assignment)
-    assignment.per_entry.setValue(PER_ENTRY)
-    qtbot.mouseClick(assignment.assign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: assignment.op is None and assignment.last_outcome is not None, timeout=TIMEOUT)
-    loads = assignment_loads(db_path)
-    assert sum(loads.values()) == PER_ENTRY * ENTRY_COUNT and max(loads.values()) - min(loads.values()) <= 1
-    with ContestDatabase.open(db_path) as db:
+
+def assign_the_judges(office: Office) -> dict[str, int]:
+    """Three judges per entry, automatically: loads balanced (read back from the database), never from home."""
+    page: AssignmentPage = office.go_to("AssignmentPage")
+    page.per_entry.setValue(PER_ENTRY)
+    office.click(page.assign_button)
+    office.qtbot.waitUntil(lambda: page.op is None and page.last_outcome is not None, timeout=TIMEOUT)
+    with office.open_db() as db:
         round_ = db.contest.rounds[0]
+        loads = {j.id: len(round_.entries_of(j.id)) for j in db.contest.judges}
         for entry in db.contest.entries:
-            panel = [j for j in round_.assignments if entry.id in round_.assignments[j]]
+            panel = [j for j, entry_ids in round_.assignments.items() if entry.id in entry_ids]
             assert len(panel) == PER_ENTRY
-            assert all(db.contest.judge(j).province != entry.province for j in panel)  # never from home
-    shown_loads = {assignment.load_model.row_object(r).judge.id: int(cell(assignment.load_model, r, 1))
-                   for r in range(assignment.load_model.rowCount())}
-    assert shown_loads == loads
-    shoot(qtbot, window, "08-assignment")
+            assert all(db.contest.judge(j).province != entry.province for j in panel)
+    assert sum(loads.values()) == PER_ENTRY * ENTRY_COUNT and max(loads.values()) - min(loads.values()) <= 1
+    shown = {page.load_model.row_object(r).judge.id: int(cell(page.load_model, r, page.load_model.COL_LOAD))
+             for r in range(page.load_model.rowCount())}
+    assert shown == loads
+    office.shoot("08-assignment")
+    return loads
 
-    # 4. Every bundle in one step, signed with the secretariat key unlocked by its passphrase.
-    bundles_page: BundlesPage = window.page("BundlesPage")
-    show_tab(qtbot, window, bundles_page)
-    out = office / "ชุดผลงาน"
-    bundles_page.set_output_folder(out)
-    assert str(key_path) in bundles_page.key_value.text()  # the key made with the database is found
-    qtbot.mouseClick(bundles_page.issue_button, Qt.MouseButton.LeftButton)
-    unlock = wait_dialog(qtbot, bundles_page, SecretariatKeyDialog)
+
+def issue_the_bundles(office: Office, judges: list[str]) -> list[Path]:
+    """Every bundle in one step, signed with the secretariat key unlocked by its passphrase."""
+    page: BundlesPage = office.go_to("BundlesPage")
+    out = office.folder / "ชุดผลงาน"
+    page.set_output_folder(out)
+    assert str(office.key_path) in page.key_value.text()  # the key made with the database is found
+    office.click(page.issue_button)
+    unlock = office.wait_dialog(page, SecretariatKeyDialog)
     unlock.passphrase.setText(PASSPHRASE)
-    shoot(qtbot, unlock, "09-unlock-key")
-    qtbot.mouseClick(unlock.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bundles_page.op is None and bool(bundles_page.last_issued), timeout=TIMEOUT)
+    office.shoot("09-unlock-key", unlock)
+    office.click(unlock.unlock_button)
+    office.qtbot.waitUntil(lambda: page.op is None and bool(page.last_issued), timeout=TIMEOUT)
     bundles = sorted(out.glob("*.dlgbundle"))
-    judges = [j.id for j in demo.judges]
     assert [b.name for b in bundles] == [f"dlg-2565-r1-{j}.dlgbundle" for j in judges]
-    assert bundles_page.model.rowCount() == len(judges)
-    assert sorted(bundles_page.model.row_data(r)["judge_id"] for r in range(len(judges))) == judges
-    shoot(qtbot, window, "10-bundles")
+    assert sorted(page.model.row_data(r)["judge_id"] for r in range(page.model.rowCount())) == judges
+    office.shoot("10-bundles")
+    return bundles
 
-    # 5a. The judges score their real bundles on their own computers and send back signed files.
-    inbox = tmp_path / "กล่องรับไฟล์" / "score-files"
-    score_files = [play_judge(bundle, tmp_path / "judges" / bundle.stem, inbox, seed=SEED) for bundle in bundles]
-    enrolments = sorted((inbox.parent / "enrolments").glob(f"*{ENROLMENT_SUFFIX}"))
-    assert len(enrolments) == len(judges)
 
-    # 5b. Their keys, enrolled from their enrolment files after the fingerprint check.
-    judges_page: JudgesPage = window.page("JudgesPage")
-    show_tab(qtbot, window, judges_page)
+def enrol_the_keys(office: Office, enrolments: list[Path]) -> None:
+    """Each judge's key from the judge's enrolment file, after the fingerprint check."""
+    page: JudgesPage = office.go_to("JudgesPage")
     first, *others = enrolments
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(first), "")))
-    qtbot.mouseClick(judges_page.enrol_button, Qt.MouseButton.LeftButton)
-    confirm = wait_dialog(qtbot, judges_page, EnrolKeyDialog)
+    office.picks_file(first)
+    office.click(page.enrol_button)
+    confirm = office.wait_dialog(page, EnrolKeyDialog)
     assert confirm.enrolment.judge_id == "J01"
-    shoot(qtbot, confirm, "11-enrol-key")
-    qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)
+    office.shoot("11-enrol-key", confirm)
+    office.click(confirm.enrol_button)
     for path in others:
-        confirm = judges_page.enrol_key_from_file(path)
+        confirm = page.enrol_key_from_file(path)
         assert confirm is not None
-        qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)
-    with ContestDatabase.open(db_path) as db:
+        office.click(confirm.enrol_button)
+    with office.open_db() as db:
         for path in enrolments:
             enrolment = read_enrolment(path)
             assert db.active_key(enrolment.judge_id).public_key == enrolment.public_key
-    model = judges_page.model
-    assert [cell(model, r, JudgesTableModel.COL_KEY) for r in range(model.rowCount())] == ["ลงทะเบียนแล้ว"] * 7
-    shoot(qtbot, window, "12-judges")
+    keys = [cell(page.model, r, JudgesTableModel.COL_KEY) for r in range(page.model.rowCount())]
+    assert keys == ["ลงทะเบียนแล้ว"] * len(enrolments)  # "enrolled"
+    office.shoot("12-judges")
 
-    # 5c. The score files dropped on the Collect page as a folder: all accepted, every judge complete.
-    collect: CollectPage = window.page("CollectPage")
-    show_tab(qtbot, window, collect)
-    assert collect.progress.judges_sent == 0
-    with qtbot.waitSignal(collect.merge_finished, timeout=TIMEOUT) as merged:
-        drop(collect, [inbox])
+
+def merge_the_score_files(office: Office, inbox: Path, score_files: list[Path], loads: dict[str, int]) -> None:
+    """The folder of score files dropped on the Collect page: all accepted, every judge complete."""
+    page: CollectPage = office.go_to("CollectPage")
+    assert page.progress.judges_sent == 0
+    with office.qtbot.waitSignal(page.merge_finished, timeout=TIMEOUT) as merged:
+        drop(page, [inbox])
     outcomes = merged.args[0]
     assert sorted(o.file_name for o in outcomes) == sorted(p.name for p in score_files)
-    assert [o.status for o in outcomes] == ["accepted"] * len(judges)
-    assert collect.outcome_summary.text() == "7 ไฟล์: รับแล้ว 7 · ซ้ำ 0 · ถูกแทนที่ 0 · ถูกปฏิเสธ 0"
-    shoot(qtbot, window, "13-collect-outcomes")
-    collect.tabs.setCurrentIndex(collect.DASHBOARD_TAB)
-    progress = collect.progress
-    assert progress.judges_sent == progress.judges_complete == len(judges) and progress.missing == 0
+    assert [o.status for o in outcomes] == ["accepted"] * len(loads)
+    assert page.outcome_summary.text() == "7 ไฟล์: รับแล้ว 7 · ซ้ำ 0 · ถูกแทนที่ 0 · ถูกปฏิเสธ 0"
+    office.shoot("13-collect-outcomes")
+
+    page.tabs.setCurrentIndex(page.DASHBOARD_TAB)
+    progress = page.progress
+    assert progress.judges_sent == progress.judges_complete == len(loads) and progress.missing == 0
     assert progress.scored + progress.conflict == progress.assigned == PER_ENTRY * ENTRY_COUNT
-    dashboard = collect.judges_model
-    assert [cell(dashboard, r, JudgeProgressModel.COL_MISSING) for r in range(dashboard.rowCount())] == ["0"] * 7
-    assert [cell(dashboard, r, JudgeProgressModel.COL_ASSIGNED) for r in range(7)] == [str(loads[j]) for j in judges]
-    assert "กรรมการที่ส่งครบ 7 จาก 7 คน" in collect.summary_detail.text()
+    rows = range(page.judges_model.rowCount())
+    assert [cell(page.judges_model, r, JudgeProgressModel.COL_JUDGE) for r in rows] == list(loads)
+    assert [cell(page.judges_model, r, JudgeProgressModel.COL_ASSIGNED) for r in rows] == [
+        str(n) for n in loads.values()]
+    assert [cell(page.judges_model, r, JudgeProgressModel.COL_MISSING) for r in rows] == ["0"] * len(loads)
+    assert "กรรมการที่ส่งครบ 7 จาก 7 คน" in page.summary_detail.text()  # "7 of 7 judges complete"
     with_conflict = [e for e in progress.entries if e.conflict]  # a declared conflict leaves an entry short
     assert progress.entries_short == len(with_conflict) and all(e.missing == 0 for e in progress.entries)
-    assert f"ผลงานที่กรรมการยังให้คะแนนไม่ครบ {len(with_conflict)} จาก 40 รายการ" in collect.summary_detail.text()
-    collect.short_only.setChecked(False)  # every entry, with how many of its judges scored it
-    shoot(qtbot, window, "14-dashboard")
+    assert f"ผลงานที่กรรมการยังให้คะแนนไม่ครบ {len(with_conflict)} จาก 40 รายการ" in page.summary_detail.text()
+    page.short_only.setChecked(False)  # every entry, with how many of its judges scored it
+    office.shoot("14-dashboard")
 
-    # 6. The method first, then the results: the core's ranking, with the top 3 and top 20 marked.
-    results: ResultsPage = window.page("ResultsPage")
-    show_tab(qtbot, window, results)
-    assert results.stack.currentWidget() is results.chooser and results.results is None
-    shoot(qtbot, window, "15-results-method")
-    standardised = results.method_choice.buttons["standardised"]
-    qtbot.mouseClick(standardised, Qt.MouseButton.LeftButton, pos=QPoint(8, standardised.height() // 2))
-    assert results.method_choice.method() == "standardised" and results.record_button.isEnabled()
-    qtbot.mouseClick(results.record_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(results.show_button.isEnabled, timeout=TIMEOUT)
-    with qtbot.waitSignal(results.results_shown, timeout=TIMEOUT) as shown:
-        qtbot.mouseClick(results.show_button, Qt.MouseButton.LeftButton)
-    with ContestDatabase.open(db_path) as db:
+
+def show_the_results(office: Office) -> None:
+    """The method first, then the results: the core's ranking, with the top 3 and the top 20 marked."""
+    page: ResultsPage = office.go_to("ResultsPage")
+    assert page.stack.currentWidget() is page.chooser and page.results is None
+    office.shoot("15-results-method")
+    standardised = page.method_choice.buttons["standardised"]
+    office.qtbot.mouseClick(standardised, Qt.MouseButton.LeftButton, pos=QPoint(8, standardised.height() // 2))
+    assert page.method_choice.method() == "standardised" and page.record_button.isEnabled()
+    office.click(page.record_button)
+    office.qtbot.waitUntil(page.show_button.isEnabled, timeout=TIMEOUT)
+    with office.qtbot.waitSignal(page.results_shown, timeout=TIMEOUT) as shown:
+        office.click(page.show_button)
+    with office.open_db() as db:
         core = load_round_results(db, db.contest.rounds[0].id)
     assert shown.args[0].method == core.method == "standardised"
     assert core.decision is not None and not core.decision.results_seen_before
-    ranking, m = results.ranking_model, RankingModel
-    assert ranking.rowCount() == len(core.results) == ENTRY_COUNT and len(core.ranked) == ENTRY_COUNT
+    ranking, m = page.ranking_model, RankingModel
+    assert ranking.rowCount() == len(core.results) == len(core.ranked) == ENTRY_COUNT
     for row, result in enumerate(core.results):
         assert cell(ranking, row, m.COL_ENTRY) == result.entry.id
         assert cell(ranking, row, m.COL_RANK) == str(result.rank) == str(row + 1)
@@ -352,8 +381,37 @@ def test_an_officer_runs_a_whole_round_in_the_thai_window(qtbot, thai_app, demo_
         assert cell(ranking, row, m.COL_JUDGES) == str(result.judge_count)
         assert cell(ranking, row, m.COL_MARK) == ("3 อันดับแรก" if row < 3 else "20 อันดับแรก" if row < 20 else "")
     assert [r.entry.id for r in core.national] == [cell(ranking, r, m.COL_ENTRY) for r in range(3)]
-    assert results.ranking_view.cut_rows() == {2: 3, 19: 20}
-    shoot(qtbot, window, "16-results-ranking")
-    for index, name in enumerate(("stability", "judges", "distribution", "agreement", "disagreements")):
-        results.tabs.setCurrentIndex(index + 1)
-        shoot(qtbot, window, f"{17 + index}-results-{name}")
+    assert page.ranking_view.cut_rows() == {2: 3, 19: 20}
+    office.shoot("16-results-ranking")
+    for index, name in enumerate(("stability", "judges", "distribution", "agreement", "disagreements"), start=1):
+        page.tabs.setCurrentIndex(index)
+        office.shoot(f"{16 + index}-results-{name}")
+
+
+# ---------------------------------------------------------------- the journey
+
+
+def test_an_officer_runs_a_whole_round_in_the_thai_window(qtbot, thai_app, demo_contest, tmp_path, monkeypatch):
+    demo_folder, demo = demo_contest
+    window = SecretariatWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    office = Office(qtbot, window, monkeypatch, tmp_path / "สำนักงานเลขานุการ")
+    office.shoot("00-start")
+
+    create_the_database(office, contest_without_entries(demo_folder, office.folder / "contest"), demo)
+    import_the_entries(office, portal_sheet(demo, tmp_path / "ส่งออกจากพอร์ทัล.csv"), demo)
+    add_the_attachments(office, demo_folder / "attachments", demo)
+    loads = assign_the_judges(office)
+    bundles = issue_the_bundles(office, [j.id for j in demo.judges])
+
+    # The judges score their real bundles on their own computers and send back signed files.
+    inbox = tmp_path / "กล่องรับไฟล์" / "score-files"
+    score_files = [play_judge(bundle, tmp_path / "judges" / bundle.stem, inbox, seed=SEED) for bundle in bundles]
+    enrolments = sorted((inbox.parent / "enrolments").glob(f"*{ENROLMENT_SUFFIX}"))  # play_judge writes them there
+
+    enrol_the_keys(office, enrolments)
+    merge_the_score_files(office, inbox, score_files, loads)
+    show_the_results(office)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -49,9 +48,9 @@ from judge_app.panel import (
     stale_bundles,
 )
 
-from ..dialogs import big_font
 from ..worker import Op
-from .judges_page import BAD, GOOD, WARN, show_message
+from .judges_page import BAD, GOOD, WARN
+from .page_tools import button, button_row, db_op, heading_and_intro, search_box, show_message, wrapped_label
 from .session import ASSIGNMENT, BUNDLES, ENTRIES, JUDGES, SecretariatSession
 from .tables import RowsModel, selected_rows, table_view
 
@@ -125,12 +124,7 @@ class AssignmentPage(QWidget):
         self._gap_count = 0
         self._stale_ids: list[str] = []
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setFont(big_font(self, 1.3))
-        layout.addWidget(self.heading)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
+        self.heading, self.intro = heading_and_intro(self, layout)
 
         controls = QHBoxLayout()
         self.per_entry_label, self.seed_label = QLabel(), QLabel()
@@ -143,10 +137,9 @@ class AssignmentPage(QWidget):
         self.seed.setRange(0, 999_999)
         self.seed.setAccessibleName("seed")
         self.seed_label.setBuddy(self.seed)
-        self.assign_button = QPushButton()
+        self.assign_button = button(self.assign_automatically)
         self.assign_button.setDefault(True)
         self.assign_button.setMinimumHeight(36)
-        self.assign_button.clicked.connect(self.assign_automatically)
         for widget in (self.per_entry_label, self.per_entry, self.seed_label, self.seed, self.assign_button):
             controls.addWidget(widget)
         controls.addStretch(1)
@@ -157,10 +150,8 @@ class AssignmentPage(QWidget):
         self.stale_banner.setStyleSheet(BANNER)
         self.stale_banner.hide()
         layout.addWidget(self.stale_banner)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = wrapped_label()
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A long list of short entries scrolls here instead of squeezing the tables.
         self.message_area = QScrollArea()
         self.message_area.setWidget(self.message)
@@ -176,9 +167,7 @@ class AssignmentPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("search entries")
+        self.search = search_box("search entries")
         right_layout.addWidget(self.search)
         self.entry_model = EntryPanelModel(self)
         self.entries_table = table_view(self.entry_model, "entries and judges", stretch=(EntryPanelModel.COL_ORG,),
@@ -207,20 +196,15 @@ class AssignmentPage(QWidget):
         self.judge_choice.setAccessibleName("judge")
         self.reason = QLineEdit()
         self.reason.setAccessibleName("reason for the change")
-        buttons = QHBoxLayout()
-        self.add_button, self.remove_button = QPushButton(), QPushButton()
-        self.add_button.clicked.connect(lambda: self.change_selected(add=True))
-        self.remove_button.clicked.connect(lambda: self.change_selected(add=False))
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        self.add_button = button(lambda: self.change_selected(add=True))
+        self.remove_button = button(lambda: self.change_selected(add=False))
         self.judge_label, self.reason_label = QLabel(), QLabel()
         self.judge_label.setBuddy(self.judge_choice)
         self.reason_label.setBuddy(self.reason)
         form.addRow(self.selected_label)
         form.addRow(self.judge_label, self.judge_choice)
         form.addRow(self.reason_label, self.reason)
-        form.addRow(buttons)
+        form.addRow(button_row(self.add_button, self.remove_button))
         return self.change_box
 
     def _build_calibration_box(self) -> QGroupBox:
@@ -229,14 +213,9 @@ class AssignmentPage(QWidget):
         self.calibration_label = QLabel()
         self.calibration_label.setWordWrap(True)
         box.addWidget(self.calibration_label)
-        buttons = QHBoxLayout()
-        self.mark_button, self.unmark_button = QPushButton(), QPushButton()
-        self.mark_button.clicked.connect(lambda: self.mark_calibration(True))
-        self.unmark_button.clicked.connect(lambda: self.mark_calibration(False))
-        buttons.addWidget(self.mark_button)
-        buttons.addWidget(self.unmark_button)
-        buttons.addStretch(1)
-        box.addLayout(buttons)
+        self.mark_button = button(lambda: self.mark_calibration(True))
+        self.unmark_button = button(lambda: self.mark_calibration(False))
+        box.addLayout(button_row(self.mark_button, self.unmark_button))
         return self.calibration_box
 
     # ------------------------------------------------------------ reading
@@ -331,14 +310,10 @@ class AssignmentPage(QWidget):
         if self.op is not None:
             return None
         per_entry, seed, round_id = self.per_entry.value(), self.seed.value(), self.session.round_id
-
-        def run(report) -> AssignmentOutcome:
-            with self.session.open_db() as db:  # a connection of the worker's own
-                return assign_round(db, round_id, per_entry, seed=seed)
-
         self.assign_button.setEnabled(False)
         self._say(self.tr("Assigning %1 judges per entry…").replace("%1", str(per_entry)), GOOD)
-        self.op = Op(self, run, done=self._assigned, failed=self._assign_failed)
+        self.op = db_op(self, self.session, lambda db, report: assign_round(db, round_id, per_entry, seed=seed),
+                        done=self._assigned, failed=self._assign_failed)
         self.op.finished.connect(self._assign_finished)
         return self.op.start()
 

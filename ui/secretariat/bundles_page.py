@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase, QGuiApplicati
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +39,10 @@ from judge_app.keys import PrivateKey, PublicKey, load_private_key, read_public_
 from judge_app.pdf.issue_list import THAI_TIME, render_issue_list, thai_time
 from judge_app.thai_dates import BUDDHIST_ERA_OFFSET
 
-from ..dialogs import big_font, fingerprint_label, fit_to_width, grouped, message_box
+from ..dialogs import fingerprint_label, fit_to_width, grouped, message_box
 from ..i18n import app_settings, current_language, set_settings_list, settings_list
 from ..worker import Op
+from .page_tools import button, button_row, db_op, dialog_buttons, error_label, heading_and_intro, open_dialog
 from .session import ASSIGNMENT, BUNDLES, JUDGES, SecretariatSession
 from .tables import SORT_ROLE, RowsModel, table_view
 
@@ -112,17 +111,9 @@ class SecretariatKeyDialog(QDialog):
         self.passphrase.setAccessibleName("passphrase")
         self.passphrase.setPlaceholderText(self.tr("The secretariat key's passphrase"))
         layout.addWidget(self.passphrase)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox()
-        self.unlock_button = buttons.addButton(self.tr("Unlock and issue"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.unlock_button.setDefault(True)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_unlock)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.unlock_button = dialog_buttons(self, layout, self.tr("Unlock and issue"), self.try_unlock)
         fit_to_width(self, 560)
 
     def _say(self, text: str) -> None:
@@ -243,12 +234,7 @@ class BundlesPage(QWidget):
         self.last_issued: list[IssuedBundle] = []
         self.last_list_pdf: Path | None = None
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setFont(big_font(self, 1.3))
-        layout.addWidget(self.heading)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
+        self.heading, self.intro = heading_and_intro(self, layout)
 
         form = QFormLayout()
         self.round_label = QLabel()
@@ -261,8 +247,7 @@ class BundlesPage(QWidget):
         self.folder_edit.setReadOnly(True)
         self.folder_edit.setAccessibleName("bundle folder")
         folder_row.addWidget(self.folder_edit, 1)
-        self.folder_button = QPushButton()
-        self.folder_button.clicked.connect(self.choose_output_folder)
+        self.folder_button = button(self.choose_output_folder)
         folder_row.addWidget(self.folder_button)
         form.addRow(self.folder_label, folder_row)
         self.key_label = QLabel()
@@ -271,20 +256,12 @@ class BundlesPage(QWidget):
         form.addRow(self.key_label, self.key_value)
         layout.addLayout(form)
 
-        buttons = QHBoxLayout()
-        self.issue_button = QPushButton()
+        self.issue_button = button(self.issue_all)
         self.issue_button.setDefault(True)
         self.issue_button.setMinimumHeight(38)
-        self.issue_button.clicked.connect(self.issue_all)
-        buttons.addWidget(self.issue_button)
-        self.print_button = QPushButton()
-        self.print_button.clicked.connect(lambda: self.print_hand_out_list())
-        buttons.addWidget(self.print_button)
-        self.open_folder_button = QPushButton()
-        self.open_folder_button.clicked.connect(self.open_output_folder)
-        buttons.addWidget(self.open_folder_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.print_button = button(self.print_hand_out_list)
+        self.open_folder_button = button(self.open_output_folder)
+        layout.addLayout(button_row(self.issue_button, self.print_button, self.open_folder_button))
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
@@ -396,7 +373,7 @@ class BundlesPage(QWidget):
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(again)
             box.finished.connect(lambda _r: self._ask_key(len(judges)) if box.clickedButton() is again else None)
-            self._open(box)
+            open_dialog(self, box)
             return
         self._ask_key(len(judges))
 
@@ -414,20 +391,20 @@ class BundlesPage(QWidget):
             .replace("%1", str(judges)).replace("%2", str(self.output_folder()))
         dialog = SecretariatKeyDialog(key_path, db.secretariat_key, purpose, self)
         dialog.accepted.connect(lambda: self._issue_with(dialog.key, dialog.key_path))
-        self._open(dialog)
+        open_dialog(self, dialog)
 
     def _issue_with(self, key: PrivateKey, key_path: Path) -> None:
         remember_key_file(key_path)
-        folder, round_id, session = self.output_folder(), self.round_id(), self.session
+        folder, round_id = self.output_folder(), self.round_id()
 
-        def run(report) -> list[IssuedBundle]:
+        def issue(db, report) -> list[IssuedBundle]:
             folder.mkdir(parents=True, exist_ok=True)
-            with session.open_db() as db:  # a connection of this worker's own
-                return issue_bundles(db, key, folder, round_id=round_id,
-                                     progress=lambda done, total, judge: report((done, total, judge)))
+            return issue_bundles(db, key, folder, round_id=round_id,
+                                 progress=lambda done, total, judge: report((done, total, judge)))
 
         self._show_busy(self.tr("Issuing the bundles…"), 0, 0)
-        self.op = Op(self, run, done=self._issued, failed=self._issue_failed, progress=self._issue_progress).start()
+        self.op = db_op(self, self.session, issue, done=self._issued, failed=self._issue_failed,
+                        progress=self._issue_progress).start()
 
     def _issue_progress(self, payload: tuple[int, int, str]) -> None:
         done, total, judge = payload
@@ -465,16 +442,14 @@ class BundlesPage(QWidget):
                                                   self.tr("PDF documents (*.pdf)"))
             if not path:
                 return
-        target, session = Path(path), self.session
+        target = Path(path)
 
-        def run(report) -> Path:
-            with session.open_db() as db:
-                data = render_issue_list(db, round_id)
-            write_bytes_atomic(target, data)
+        def write_list(db, report) -> Path:
+            write_bytes_atomic(target, render_issue_list(db, round_id))
             return target
 
         self._show_busy(self.tr("Making the hand-out list…"), 0, 0)
-        self.op = Op(self, run, done=self._list_written, failed=self._list_failed).start()
+        self.op = db_op(self, self.session, write_list, done=self._list_written, failed=self._list_failed).start()
 
     def _list_written(self, path: Path) -> None:
         self.op = None
@@ -491,13 +466,6 @@ class BundlesPage(QWidget):
                                         self.tr("The hand-out list could not be saved."), str(error))
 
     # ------------------------------------------------------------ look
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _r, d=dialog: setattr(self, "active_dialog", None)
-                                if self.active_dialog is d else None)
-        dialog.open()
 
     def _show_busy(self, text: str, done: int, total: int) -> None:
         self.progress_label.setText(text)

@@ -22,14 +22,13 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -49,7 +48,7 @@ from .progress_models import (
     JudgeProgressModel,
     OutcomesModel,
 )
-from .page_tools import fill
+from .page_tools import button, button_row, db_op, fill, open_dialog, search_box, show_message, wrapped_label
 from .session import SCORES, SecretariatSession
 from .tables import SortProxy, fit_columns, make_table
 
@@ -97,6 +96,7 @@ class CollectPage(QWidget):
         self._left_aside = 0  # dropped files that were not score files, in the last drop
         self._status_shows_outcome = False  # so a language change rewrites the status line in the new language
         self._stale = False  # something changed while the page was hidden
+        self.active_dialog: QDialog | None = None
         self.setAcceptDrops(True)
         self._build()
         self._retranslate()
@@ -136,26 +136,16 @@ class CollectPage(QWidget):
         self.drop_hint.setWordWrap(True)
         self.drop_hint.setStyleSheet(f"color: {MUTED};")
         zone.addWidget(self.drop_hint)
-        buttons = QHBoxLayout()
-        self.add_files_button = QPushButton()
+        self.add_files_button = button(self.choose_files)
         self.add_files_button.setDefault(True)
-        self.add_files_button.clicked.connect(self.choose_files)
-        self.add_folder_button = QPushButton()
-        self.add_folder_button.clicked.connect(self.choose_folder)
-        self.paper_button = QPushButton()
-        self.paper_button.clicked.connect(self.open_paper_entry)
-        for button in (self.add_files_button, self.add_folder_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.paper_button)
-        zone.addLayout(buttons)
+        self.add_folder_button = button(self.choose_folder)
+        self.paper_button = button(self.open_paper_entry)
+        zone.addLayout(button_row(self.add_files_button, self.add_folder_button, None, self.paper_button))
         self.merge_bar = QProgressBar()
         self.merge_bar.setAccessibleName("merge progress")
         self.merge_bar.hide()
         zone.addWidget(self.merge_bar)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = wrapped_label()
         self.status.hide()
         zone.addWidget(self.status)
         return self.drop_zone
@@ -189,10 +179,8 @@ class CollectPage(QWidget):
         self.short_only = QCheckBox()
         self.short_only.setChecked(True)
         filters.addWidget(self.short_only)
-        self.entry_search = QLineEdit()
-        self.entry_search.setClearButtonEnabled(True)
+        self.entry_search = search_box("search entries")
         self.entry_search.setAcceptDrops(False)
-        self.entry_search.setAccessibleName("search entries")
         filters.addWidget(self.entry_search, 1)
         entries_layout.addLayout(filters)
         self.entries_model = EntryProgressModel(self)
@@ -329,13 +317,9 @@ class CollectPage(QWidget):
         self.merge_bar.show()
         self._say(fill(self.tr("Checking %1 files…"), len(files)))
         self._set_busy(True)
-        session = self.session
-
-        def run(report):
-            with session.open_db() as db:
-                return merge_files(db, files, progress=lambda done, total: report((done, total)))
-
-        self._merging = Op(self, run, done=self._merged, failed=self._merge_failed, progress=self._merge_progress)
+        self._merging = db_op(
+            self, self.session, lambda db, report: merge_files(db, files, progress=lambda *step: report(step)),
+            done=self._merged, failed=self._merge_failed, progress=self._merge_progress)
         return self._merging.start()
 
     def _merge_progress(self, payload: tuple[int, int]) -> None:
@@ -383,14 +367,12 @@ class CollectPage(QWidget):
             self._status_shows_outcome = True
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.add_files_button, self.add_folder_button, self.paper_button):
-            button.setEnabled(not busy)
+        for widget in (self.add_files_button, self.add_folder_button, self.paper_button):
+            widget.setEnabled(not busy)
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         self._status_shows_outcome = False
-        self.status.setStyleSheet(f"color: {'#b3261e' if problem else MUTED};")
-        self.status.setText(text)
-        self.status.show()
+        show_message(self.status, text, "#b3261e" if problem else MUTED)
 
     # ------------------------------------------------------------ choosing and dropping files
 
@@ -448,7 +430,5 @@ class CollectPage(QWidget):
         from .paper_dialog import PaperEntryDialog
 
         dialog = PaperEntryDialog(self.session, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.refresh())
-        dialog.open()
-        self.paper_dialog = dialog
+        self.paper_dialog = open_dialog(self, dialog)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,16 @@ from judge_app.paths import ENROLMENT_SUFFIX
 from judge_app.secretariat import EnrolledKey
 
 from ..dialogs import big_font, fingerprint_label, fit_to_width
+from .page_tools import (
+    button,
+    button_row,
+    dialog_buttons,
+    error_label,
+    heading_and_intro,
+    open_dialog,
+    show_message,
+    wrapped_label,
+)
 from .session import ASSIGNMENT, JUDGES, SecretariatSession
 from .tables import RowsModel, selected_rows, table_view
 
@@ -53,13 +62,6 @@ TIE_ROLE = Qt.ItemDataRole.UserRole
 def when(iso: str | None) -> str:
     """A stored UTC time as a person reads it (date and minute)."""
     return iso[:16].replace("T", " ") + " UTC" if iso else ""
-
-
-def show_message(label: QLabel, text: str, colour: str) -> None:
-    """Feedback in the page itself (not a popup), coloured by how it went."""
-    label.setText(text)
-    label.setStyleSheet(f"color: {colour};")
-    label.setVisible(bool(text))
 
 
 class JudgesTableModel(RowsModel):
@@ -136,9 +138,7 @@ class JudgeDialog(QDialog):
             self.fields["id"].setReadOnly(True)
         self.fields["id"].setPlaceholderText(self.tr("e.g. J08"))
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {BAD};")
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
@@ -186,14 +186,9 @@ class EnrolKeyDialog(QDialog):
                              "Enrol the key only if every digit matches."))
         ask.setWordWrap(True)
         layout.addWidget(ask)
-        buttons = QDialogButtonBox()
-        self.enrol_button = buttons.addButton(self.tr("The digits &match — enrol the key"),
-                                              QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setDefault(True)  # a security check is confirmed on purpose, never by a stray Enter
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        # A security check is confirmed on purpose, never by a stray Enter.
+        self.enrol_button = dialog_buttons(self, layout, self.tr("The digits &match — enrol the key"),
+                                           cancel_is_default=True)
         fit_to_width(self, 560)
 
 
@@ -213,14 +208,9 @@ class RevokeKeyDialog(QDialog):
         self.reason.setAccessibleName("reason")
         self.reason.setPlaceholderText(self.tr("Why, e.g. the judge's laptop was lost"))
         layout.addWidget(self.reason)
-        buttons = QDialogButtonBox()
-        self.revoke_button = buttons.addButton(self.tr("&Revoke the key"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.revoke_button = dialog_buttons(self, layout, self.tr("&Revoke the key"))
         self.revoke_button.setEnabled(False)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.reason.textChanged.connect(lambda text: self.revoke_button.setEnabled(bool(text.strip())))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         fit_to_width(self, 540)
 
 
@@ -235,24 +225,11 @@ class JudgesPage(QWidget):
         self.session = session
         self.active_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setFont(big_font(self, 1.3))
-        layout.addWidget(self.heading)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
-        row = QHBoxLayout()
-        self.add_button, self.edit_button, self.enrol_button, self.revoke_button = (QPushButton() for _ in range(4))
-        for button, action in ((self.add_button, self.open_add_dialog), (self.edit_button, self.open_edit_dialog),
-                               (self.enrol_button, lambda: self.enrol_key_from_file()),
-                               (self.revoke_button, self.open_revoke_dialog)):
-            button.clicked.connect(action)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading, self.intro = heading_and_intro(self, layout)
+        self.add_button, self.edit_button = button(self.open_add_dialog), button(self.open_edit_dialog)
+        self.enrol_button, self.revoke_button = button(self.enrol_key_from_file), button(self.open_revoke_dialog)
+        layout.addLayout(button_row(self.add_button, self.edit_button, self.enrol_button, self.revoke_button))
+        self.message = wrapped_label()
         self.message.hide()
         layout.addWidget(self.message)
 
@@ -276,9 +253,7 @@ class JudgesPage(QWidget):
         self.tie_value = QLineEdit()
         self.tie_value.setAccessibleName("tie")
         self.tie_value.returnPressed.connect(self.add_tie_from_fields)
-        self.add_tie_button, self.remove_tie_button = QPushButton(), QPushButton()
-        self.add_tie_button.clicked.connect(self.add_tie_from_fields)
-        self.remove_tie_button.clicked.connect(self.remove_selected_tie)
+        self.add_tie_button, self.remove_tie_button = button(self.add_tie_from_fields), button(self.remove_selected_tie)
         for widget, stretch in ((self.tie_kind, 0), (self.tie_value, 1), (self.add_tie_button, 0),
                                 (self.remove_tie_button, 0)):
             tie_row.addWidget(widget, stretch)
@@ -332,8 +307,8 @@ class JudgesPage(QWidget):
     def _show_selected(self) -> None:
         """Buttons, ties and key history of the selected judge."""
         row = self.selected_row()
-        for button in (self.edit_button, self.add_tie_button, self.remove_tie_button, self.tie_value):
-            button.setEnabled(row is not None)
+        for widget in (self.edit_button, self.add_tie_button, self.remove_tie_button, self.tie_value):
+            widget.setEnabled(row is not None)
         self.revoke_button.setEnabled(bool(row and row.active_key))
         self.key_model.set_rows(self.session.db.key_history(row.judge.id) if row else [])
         self._word_selected()
@@ -368,7 +343,7 @@ class JudgesPage(QWidget):
         def save(judge: Judge) -> None:
             add_judge(self.session.db, judge)
             self._changed(self.tr("Added judge %1. Enrol the judge's key next.").replace("%1", judge.id), judge.id)
-        return self._open(JudgeDialog(save, None, self))
+        return open_dialog(self, JudgeDialog(save, None, self))
 
     def open_edit_dialog(self) -> JudgeDialog | None:
         row = self.selected_row()
@@ -378,7 +353,7 @@ class JudgesPage(QWidget):
         def save(judge: Judge) -> None:
             update_judge(self.session.db, judge)
             self._changed(self.tr("Saved judge %1.").replace("%1", judge.id), judge.id)
-        return self._open(JudgeDialog(save, row.judge, self))
+        return open_dialog(self, JudgeDialog(save, row.judge, self))
 
     # ------------------------------------------------------------ ties
 
@@ -432,7 +407,7 @@ class JudgesPage(QWidget):
             return None
         dialog = EnrolKeyDialog(enrolment, judge, path.name, self)
         dialog.accepted.connect(lambda: self._enrol(enrolment, path.name))
-        return self._open(dialog)
+        return open_dialog(self, dialog)
 
     def _enrol(self, enrolment: Enrolment, file_name: str) -> None:
         try:
@@ -449,7 +424,7 @@ class JudgesPage(QWidget):
             return None
         dialog = RevokeKeyDialog(row.judge, row.fingerprint or "", self)
         dialog.accepted.connect(lambda: self._revoke(row.judge.id, dialog.reason.text()))
-        return self._open(dialog)
+        return open_dialog(self, dialog)
 
     def _revoke(self, judge_id: str, why: str) -> None:
         try:
@@ -461,12 +436,6 @@ class JudgesPage(QWidget):
                       .replace("%1", judge_id), judge_id)
 
     # ------------------------------------------------------------ plumbing
-
-    def _open(self, dialog: QDialog) -> Any:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.active_dialog = dialog
-        dialog.open()
-        return dialog
 
     def _changed(self, text: str, judge_id: str) -> None:
         show_message(self.message, text, GOOD)

@@ -1,6 +1,39 @@
-"""Small pieces the secretariat window's pages are built from, so each page says only what is its own."""
+"""Small pieces the secretariat window's pages and dialogs are built from, so each says only what is its own.
+
+Texts here come from the callers, already translated (``self.tr`` in the page
+or dialog that shows them): a helper has no words of its own, so the Thai
+translations stay with the classes they belong to.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from judge_app.secretariat import ContestDatabase
+
+from ..dialogs import big_font, documents_folder
+from ..i18n import app_settings
+from ..worker import Op, Report
+from .session import SecretariatSession
+
+#: The colour of a problem said in a dialog (a wrong passphrase, a missing field).
+ERROR_COLOUR = "#b00020"
+
+DialogT = TypeVar("DialogT", bound=QDialog)
 
 
 def fill(text: str, *values: object) -> str:
@@ -8,3 +41,133 @@ def fill(text: str, *values: object) -> str:
     for number in range(len(values), 0, -1):
         text = text.replace(f"%{number}", str(values[number - 1]))
     return text
+
+
+# ---------------------------------------------------------------- widgets
+
+
+def heading_and_intro(page: QWidget, layout: QBoxLayout, scale: float = 1.3) -> tuple[QLabel, QLabel]:
+    """A page's title in a large font and the wrapped paragraph under it (their texts are set on retranslate)."""
+    heading = QLabel()
+    heading.setFont(big_font(page, scale))
+    layout.addWidget(heading)
+    intro = QLabel()
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    return heading, intro
+
+
+def wrapped_label(parent: QWidget | None = None) -> QLabel:
+    """A label that wraps its text and lets the officer select and copy it (a message, a figure, a path)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def show_message(label: QLabel, text: str, colour: str) -> None:
+    """Feedback in the page itself (not a popup), coloured by how it went; hidden when there is nothing to say."""
+    label.setText(text)
+    label.setStyleSheet(f"color: {colour};")
+    label.setVisible(bool(text))
+
+
+def error_label() -> QLabel:
+    """Where a dialog says what is wrong with what was typed (empty until then)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setAccessibleName("error")
+    return label
+
+
+def search_box(accessible_name: str) -> QLineEdit:
+    """A search field with a clear button (its placeholder is set on retranslate)."""
+    edit = QLineEdit()
+    edit.setClearButtonEnabled(True)
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def button(clicked: Callable[[], Any]) -> QPushButton:
+    """A push button that calls ``clicked`` (its text is set on retranslate)."""
+    push = QPushButton()
+    push.clicked.connect(lambda _checked=False: clicked())
+    return push
+
+
+def button_row(*widgets: QWidget | None) -> QHBoxLayout:
+    """Buttons left to right; ``None`` is where the spare room goes (after the last one if no ``None``)."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        if widget is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(widget)
+    if None not in widgets:
+        row.addStretch(1)
+    return row
+
+
+def dialog_buttons(dialog: QDialog, layout: QBoxLayout, text: str, on_accept: Callable[[], Any] | None = None, *,
+                   cancel_is_default: bool = False) -> QPushButton:
+    """The dialog's own button (``text``) beside Cancel; returns the own button.
+
+    The own button calls ``on_accept`` (else accepts the dialog) and is the
+    default one, unless ``cancel_is_default``: a check that must be confirmed on
+    purpose, never by a stray Enter.
+    """
+    buttons = QDialogButtonBox()
+    own = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    (cancel if cancel_is_default else own).setDefault(True)
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return own
+
+
+def open_dialog(owner: QObject, dialog: DialogT) -> DialogT:
+    """Show ``dialog`` window-modal without blocking; it is ``owner.active_dialog`` until it closes."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    owner.active_dialog = dialog
+    dialog.finished.connect(lambda _result, d=dialog: setattr(owner, "active_dialog", None)
+                            if owner.active_dialog is d else None)
+    dialog.open()
+    return dialog
+
+
+# ---------------------------------------------------------------- folders
+
+
+def start_folder(key: str) -> str:
+    """Where a file dialog opens: the folder remembered under ``key`` if it is still there, else Documents."""
+    remembered = app_settings().value(key, "")
+    return remembered if isinstance(remembered, str) and Path(remembered).is_dir() else str(documents_folder())
+
+
+def remember_folder(key: str, folder: str | Path) -> None:
+    """Remember ``folder`` under ``key`` for the next file dialog."""
+    settings = app_settings()
+    settings.setValue(key, str(folder))
+    settings.sync()
+
+
+# ---------------------------------------------------------------- work off the GUI thread
+
+
+def db_op(owner: QObject, session: SecretariatSession, work: Callable[[ContestDatabase, Report], Any],
+          **callbacks: Any) -> Op:
+    """An :class:`~ui.worker.Op` (not started) whose ``work(db, report)`` gets a connection of its own.
+
+    A SQLite connection belongs to the thread that opened it, so the worker
+    opens one and closes it when ``work`` returns or fails. ``callbacks`` are
+    Op's ``done``, ``failed`` and ``progress``.
+    """
+    open_db = session.open_db
+
+    def run(report: Report) -> Any:
+        with open_db() as db:
+            return work(db, report)
+
+    return Op(owner, run, **callbacks)
