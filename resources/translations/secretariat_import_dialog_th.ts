@@ -219,15 +219,4 @@
         <translation>กำลังเพิ่มผลงาน…</translation>
     </message>
 </context>
-<context>
-    <name>_PreviewedImport</name>
-    <message>
-        <source>&lt; &amp;Back</source>
-        <translation>&lt; ย้อนกลับ (&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>ปิด (&amp;C)</translation>
-    </message>
-</context>
 </TS>

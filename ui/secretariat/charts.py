@@ -110,17 +110,29 @@ class _Chart(QWidget):
     def _describe(self) -> None:
         raise NotImplementedError
 
-    def _begin(self, painter: QPainter) -> QFontMetricsF:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
-        painter.setFont(self.font())
-        self._bars = []
-        return QFontMetricsF(self.font())
+    def empty_text(self) -> str:
+        """What the chart says in place of bars when it has none; empty when it has some."""
+        raise NotImplementedError
 
-    def _empty(self, painter: QPainter, text: str) -> None:
-        painter.setPen(AXIS)
-        painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+    def _paint_bars(self, painter: QPainter, metrics: QFontMetricsF) -> None:
+        raise NotImplementedError
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.fillRect(self.rect(), self.palette().base())
+            painter.setFont(self.font())
+            self._bars = []
+            empty = self.empty_text()
+            if empty:
+                painter.setPen(AXIS)
+                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty)
+                return
+            self._paint_bars(painter, QFontMetricsF(self.font()))
+        finally:
+            painter.end()
 
 
 class HistogramChart(_Chart):
@@ -160,16 +172,8 @@ class HistogramChart(_Chart):
             .replace("%1", bands or self.tr("none")))
         self.setToolTip("")
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            metrics = self._begin(painter)
-            if not any(self._counts):
-                self._empty(painter, self.tr("No entry has been scored yet."))
-                return
-            self._paint_bars(painter, metrics)
-        finally:
-            painter.end()
+    def empty_text(self) -> str:
+        return "" if any(self._counts) else self.tr("No entry has been scored yet.")
 
     def _paint_bars(self, painter: QPainter, metrics: QFontMetricsF) -> None:
         line = metrics.height()
@@ -277,16 +281,8 @@ class SeverityChart(_Chart):
         self.setAccessibleDescription("\n".join(self.describe_bar(bar) for bar in self._judges)
                                       or self.tr("No judge has scored yet."))
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            metrics = self._begin(painter)
-            if not self._judges:
-                self._empty(painter, self.tr("No judge has scored yet."))
-                return
-            self._paint_bars(painter, metrics)
-        finally:
-            painter.end()
+    def empty_text(self) -> str:
+        return "" if self._judges else self.tr("No judge has scored yet.")
 
     def _paint_bars(self, painter: QPainter, metrics: QFontMetricsF) -> None:
         line = metrics.height()

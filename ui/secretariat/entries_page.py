@@ -17,28 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from judge_app import attachment_import as attachments
 from judge_app.attachment_import import FileProblem, FoundFile
 from judge_app.importers import FIELD_LABELS, EntryChange, RowProblem
 from judge_app.model import ORG_TYPES, Entry
 
-from ..dialogs import big_font, documents_folder
 from ..entry_view import human_size
-from ..i18n import app_settings, current_language
-from .page_tools import fill
-from .tables import RowsModel, TextFilterProxy, make_table
+from ..i18n import current_language
+from .page_tools import button, fill, heading_and_intro, remember_folder, search_box, start_folder, wrapped_label
 from .session import ENTRIES, SecretariatSession
+from .tables import RowsModel, TextFilterProxy, make_table
 
 if TYPE_CHECKING:  # the dialogs show entries with this module's model, so they import it
     from .import_dialog import AttachmentsDialog, ImportDialog
@@ -230,24 +220,15 @@ class EntriesPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setFont(big_font(self, 1.2))
-        layout.addWidget(self.heading)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        layout.addWidget(self.explanation)
+        self.heading, self.explanation = heading_and_intro(self, layout, 1.2)
 
         bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("search")
+        self.search = search_box("search")
         self.search.textChanged.connect(self._search_changed)
         bar.addWidget(self.search, 1)
-        self.import_button = QPushButton()
-        self.import_button.clicked.connect(self.choose_entries_file)
+        self.import_button = button(self.choose_entries_file)
         bar.addWidget(self.import_button)
-        self.attachments_button = QPushButton()
-        self.attachments_button.clicked.connect(self.choose_attachments_folder)
+        self.attachments_button = button(self.choose_attachments_folder)
         bar.addWidget(self.attachments_button)
         layout.addLayout(bar)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
@@ -259,9 +240,7 @@ class EntriesPage(QWidget):
         header.setSectionResizeMode(ContestEntriesModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = wrapped_label()
         self.status.setAccessibleName("last import")
         layout.addWidget(self.status)
 
@@ -330,28 +309,19 @@ class EntriesPage(QWidget):
 
     # ------------------------------------------------------------ importing
 
-    def _start_folder(self) -> str:
-        remembered = app_settings().value(LAST_FOLDER_KEY, "")
-        return remembered if isinstance(remembered, str) and Path(remembered).is_dir() else str(documents_folder())
-
-    def _remember_folder(self, folder: Path) -> None:
-        settings = app_settings()
-        settings.setValue(LAST_FOLDER_KEY, str(folder))
-        settings.sync()
-
     def choose_entries_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the portal's export"), self._start_folder(),
+            self, self.tr("Choose the portal's export"), start_folder(LAST_FOLDER_KEY),
             self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"))
         if path:
-            self._remember_folder(Path(path).parent)
+            remember_folder(LAST_FOLDER_KEY, Path(path).parent)
             self.import_entries(Path(path))
 
     def choose_attachments_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder of attachments"),
-                                                  self._start_folder())
+                                                  start_folder(LAST_FOLDER_KEY))
         if folder:
-            self._remember_folder(Path(folder))
+            remember_folder(LAST_FOLDER_KEY, Path(folder))
             self.add_attachments_from(Path(folder))
 
     def import_entries(self, path: Path) -> ImportDialog:

@@ -13,30 +13,17 @@ every row problem, the new entries and the entries the file would change
 and every file left out with the reason, and copies and records the new files
 on acceptance (:func:`~judge_app.attachment_import.add_attachments`), saying
 which judges' bundles no longer carry every file.
+
+Both are built on :class:`~ui.secretariat.previewed_import.PreviewedImportDialog`.
 """
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QGridLayout,
-    QHeaderView,
-    QLabel,
-    QProgressBar,
-    QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from judge_app import attachment_import as attachments
 from judge_app.attachment_import import AttachmentMatch, AttachmentsAdded
@@ -52,21 +39,11 @@ from judge_app.importers import (
     read_table,
 )
 
-from ..dialogs import big_font
-from ..worker import Op
-from .entries_page import (
-    ChangesModel,
-    ContestEntriesModel,
-    FileProblemsModel,
-    FoundFilesModel,
-    RowProblemsModel,
-    field_name,
-)
+from .entries_page import ChangesModel, FileProblemsModel, FoundFilesModel, RowProblemsModel, field_name
 from .page_tools import fill
+from .previewed_import import ERROR_STYLE, WRAPPED_ROWS, PreviewedImportDialog, entries_table, fit_table, table_of
 from .session import ENTRIES, SecretariatSession
-from .tables import RowsModel, SortProxy, fit_columns, make_table
 
-ERROR_STYLE = "color: #a3231f;"
 # Sample values shown beside a column choice.
 SAMPLES = 3
 
@@ -77,138 +54,11 @@ ENCODING_NAMES = {
     "xlsx": QT_TRANSLATE_NOOP("ImportDialog", "Excel workbook"),
 }
 
-# Up to this many rows, long messages wrap onto more lines (measuring more would make the dialog slow).
-WRAPPED_ROWS = 500
-
-
-def table_of(model: RowsModel, name: str) -> QTableView:
-    table = make_table(SortProxy(model, model), name)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setWordWrap(True)
-    table.verticalHeader().setMinimumSectionSize(table.fontMetrics().height() + 12)  # room for Thai marks
-    return table
-
-
-def fit_table(table: QTableView) -> None:
-    """Columns to their text; rows as tall as their wrapped text while the list is short enough to measure."""
-    fit_columns(table)
-    short = table.model().rowCount() <= WRAPPED_ROWS
-    mode = QHeaderView.ResizeMode.ResizeToContents if short else QHeaderView.ResizeMode.Fixed
-    table.verticalHeader().setSectionResizeMode(mode)
-
-
-def entries_table(name: str, parent: QWidget) -> tuple[QTableView, ContestEntriesModel]:
-    """Entries (without the attachments count) as the entries page shows them; the title takes the room left."""
-    model = ContestEntriesModel(parent)
-    table = table_of(model, name)
-    table.setColumnHidden(ContestEntriesModel.COL_ATTACHMENTS, True)
-    table.horizontalHeader().setStretchLastSection(False)
-    table.horizontalHeader().setSectionResizeMode(ContestEntriesModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-    return table, model
-
-
-# ============================================================================ the frame both dialogs share
-
-
-class _PreviewedImport(QDialog):
-    """Working (with progress) → preview → result; Cancel until something was done, Close after."""
-
-    def __init__(self, session: SecretariatSession, parent: QWidget | None):
-        super().__init__(parent)
-        self.session = session
-        self.changing = False
-        self.resize(980, 640)
-        layout = QVBoxLayout(self)
-        self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
-
-        self.working_page = QWidget()
-        working = QVBoxLayout(self.working_page)
-        working.addStretch(1)
-        self.working_label = QLabel()
-        self.working_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.working_label.setWordWrap(True)
-        working.addWidget(self.working_label)
-        self.working_bar = QProgressBar()
-        working.addWidget(self.working_bar)
-        working.addStretch(2)
-        self.stack.addWidget(self.working_page)
-
-        self.result_page = QWidget()
-        result = QVBoxLayout(self.result_page)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setFont(big_font(self, 1.15, bold=False))
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        result.addWidget(self.result_label, 1)
-        self.stack.addWidget(self.result_page)
-
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox()
-        self.back_button = self.buttons.addButton(self.tr("< &Back"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.accept_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def show_working(self, text: str, *, steps: int = 0) -> None:
-        self.working_label.setText(text)
-        self.working_bar.setRange(0, steps)  # 0 steps: a busy bar
-        self.stack.setCurrentWidget(self.working_page)
-        for button in (self.back_button, self.accept_button, self.close_button):
-            button.setEnabled(button is self.close_button)
-        self.back_button.hide()
-        self.accept_button.hide()
-
-    def show_result(self, text: str, *, error: bool = False) -> None:
-        self.result_label.setText(text)
-        self.result_label.setStyleSheet(ERROR_STYLE if error else "")
-        self.stack.setCurrentWidget(self.result_page)
-        self.back_button.hide()
-        self.accept_button.hide()
-        self.close_button.setEnabled(True)
-        self.close_button.setText(self.tr("&Close"))
-        self.close_button.setDefault(True)
-        self.close_button.setFocus()
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
-
-    def run(self, work: Callable, done: Callable, failed: Callable, progress: Callable | None = None, *,
-            changing: bool = False) -> Op:
-        """Run ``work`` on a worker; while it changes the contest the dialog cannot be closed (Esc included)."""
-        self.changing = changing
-        self.close_button.setEnabled(not changing)
-
-        def then(callback: Callable) -> Callable:
-            def call(outcome: object) -> None:
-                self.changing = False
-                self.close_button.setEnabled(True)
-                callback(outcome)
-            return call
-
-        return Op(self, work, done=then(done), failed=then(failed), progress=progress).start()
-
-    def reject(self) -> None:
-        if not self.changing:  # a half-watched change would leave the officer unsure what happened
-            super().reject()
-
-    def preview_tabs(self) -> QTabWidget:
-        tabs = QTabWidget()
-        tabs.setDocumentMode(True)
-        return tabs
-
 
 # ============================================================================ entries from a sheet
 
 
-class ImportDialog(_PreviewedImport):
+class ImportDialog(PreviewedImportDialog):
     """Import the portal's export: column mapping, then the preview, then the new entries on acceptance."""
 
     # New entries were added: how many, and the file they came from.
@@ -318,24 +168,13 @@ class ImportDialog(_PreviewedImport):
     # ------------------------------------------------------------ step 2: what would be imported
 
     def _build_preview_page(self) -> None:
-        self.preview_page = QWidget()
-        layout = QVBoxLayout(self.preview_page)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.tabs = self.preview_tabs()
         self.problems_model = RowProblemsModel(self)
         self.problems_table = table_of(self.problems_model, "row problems")
         self.new_table, self.new_model = entries_table("new entries", self)
         self.changes_model = ChangesModel(self)
         self.changes_table = table_of(self.changes_model, "changed entries")
-        for table in (self.problems_table, self.new_table, self.changes_table):
-            self.tabs.addTab(table, "")
-        layout.addWidget(self.tabs, 1)
-        self.skip_check = QCheckBox()
-        self.skip_check.toggled.connect(lambda _: self._update_import_button())
-        layout.addWidget(self.skip_check)
-        self.stack.addWidget(self.preview_page)
+        self.build_preview_page((self.problems_table, self.new_table, self.changes_table),
+                                self._update_import_button)
 
     def _next_or_import(self) -> None:
         if self.stack.currentWidget() is self.mapping_page:
@@ -356,12 +195,10 @@ class ImportDialog(_PreviewedImport):
         self.problems_model.set_rows(preview.problems)
         self.new_model.set_rows(preview.entries)
         self.changes_model.set_rows(preview.changed)
-        self.tabs.setTabText(0, self.tr("Problems (%n)", "", len(preview.problems)))
-        self.tabs.setTabText(1, self.tr("New entries (%n)", "", len(preview.entries)))
-        self.tabs.setTabText(2, self.tr("Different from the contest (%n)", "", len(preview.changed)))
-        self.tabs.setCurrentIndex(0 if preview.problems else 1)
-        for table in (self.problems_table, self.new_table, self.changes_table):
-            fit_table(table)
+        self.show_tables((self.tr("Problems (%n)", "", len(preview.problems)),
+                          self.tr("New entries (%n)", "", len(preview.entries)),
+                          self.tr("Different from the contest (%n)", "", len(preview.changed))),
+                         0 if preview.problems else 1)
         self.skip_check.setText(self.tr("Leave out the rows with problems (%n) and import the rest", "", bad_rows))
         self.skip_check.setChecked(False)
         self.skip_check.setVisible(bad_rows > 0 and bool(preview.entries))
@@ -374,19 +211,13 @@ class ImportDialog(_PreviewedImport):
     def _update_import_button(self) -> None:
         preview = self.preview
         count = len(preview.entries) if preview else 0
-        self.accept_button.setText(self.tr("&Import 1 new entry") if count == 1
-                                   else self.tr("&Import %n new entries", "", count))
-        self.accept_button.setEnabled(count > 0 and (not preview.problems or self.skip_check.isChecked()))
-        self.accept_button.setDefault(True)
+        self.offer(self.tr("&Import 1 new entry") if count == 1 else self.tr("&Import %n new entries", "", count),
+                   count, bool(preview and preview.problems))
 
     def import_new_entries(self) -> None:
         """Add the preview's new entries on a worker with its own connection (bad rows stay out)."""
         assert self.preview is not None
         entries, skipped = list(self.preview.entries), len({p.line for p in self.preview.problems})
-
-        def work(report) -> int:
-            with self.session.open_db() as db:
-                return db.add_entries(entries)
 
         def done(added: int) -> None:
             self.session.notify(ENTRIES)
@@ -402,13 +233,13 @@ class ImportDialog(_PreviewedImport):
             self.show_error(self.tr("Nothing was imported.") + " " + str(error))
 
         self.show_working(self.tr("Adding the entries…"))
-        self.run(work, done, failed, changing=True)
+        self.change(lambda db, report: db.add_entries(entries), done, failed)
 
 
 # ============================================================================ attachments from a folder
 
 
-class AttachmentsDialog(_PreviewedImport):
+class AttachmentsDialog(PreviewedImportDialog):
     """Add attachments from a folder: check every file, show what goes where, copy on acceptance."""
 
     # Files were added: how many, and the folder they came from.
@@ -430,24 +261,12 @@ class AttachmentsDialog(_PreviewedImport):
                  self._matched, self._check_failed, self._progress)
 
     def _build_preview_page(self) -> None:
-        self.preview_page = QWidget()
-        layout = QVBoxLayout(self.preview_page)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.tabs = self.preview_tabs()
         self.files_model = FoundFilesModel(self)
         self.files_table = table_of(self.files_model, "matched files")
         self.problems_model = FileProblemsModel(self)
         self.problems_table = table_of(self.problems_model, "files not added")
         self.without_table, self.without_model = entries_table("entries without attachments", self)
-        for table in (self.files_table, self.problems_table, self.without_table):
-            self.tabs.addTab(table, "")
-        layout.addWidget(self.tabs, 1)
-        self.skip_check = QCheckBox()
-        self.skip_check.toggled.connect(lambda _: self._update_add_button())
-        layout.addWidget(self.skip_check)
-        self.stack.addWidget(self.preview_page)
+        self.build_preview_page((self.files_table, self.problems_table, self.without_table), self._update_add_button)
 
     def _progress(self, step: tuple[int, int, str]) -> None:
         done, total, name = step
@@ -476,12 +295,10 @@ class AttachmentsDialog(_PreviewedImport):
         self.problems_model.set_rows(match.problems)
         by_id = {e.id: e for e in self.session.db.contest.entries}
         self.without_model.set_rows([by_id[i] for i in match.entries_without_files if i in by_id])
-        self.tabs.setTabText(0, self.tr("Files (%n)", "", len(match.files)))
-        self.tabs.setTabText(1, self.tr("Not added (%n)", "", len(match.problems)))
-        self.tabs.setTabText(2, self.tr("Entries without attachments (%n)", "", len(match.entries_without_files)))
-        self.tabs.setCurrentIndex(1 if match.problems else 0)
-        for table in (self.files_table, self.problems_table, self.without_table):
-            fit_table(table)
+        self.show_tables((self.tr("Files (%n)", "", len(match.files)),
+                          self.tr("Not added (%n)", "", len(match.problems)),
+                          self.tr("Entries without attachments (%n)", "", len(match.entries_without_files))),
+                         1 if match.problems else 0)
         self.skip_check.setText(self.tr("Leave out the files listed under “Not added” (%n) and add the rest", "",
                                         len(match.problems)))
         self.skip_check.setVisible(bool(match.problems) and bool(new))
@@ -492,25 +309,21 @@ class AttachmentsDialog(_PreviewedImport):
     def _update_add_button(self) -> None:
         match = self.match
         count = len(match.new_files) if match else 0
-        self.accept_button.setText(self.tr("&Add 1 file") if count == 1 else self.tr("&Add %n files", "", count))
-        self.accept_button.setEnabled(count > 0 and (not match.problems or self.skip_check.isChecked()))
-        self.accept_button.setDefault(True)
+        self.offer(self.tr("&Add 1 file") if count == 1 else self.tr("&Add %n files", "", count),
+                   count, bool(match and match.problems))
 
     def add_files(self) -> None:
         """Copy and record the new files on a worker with its own connection."""
         match = self.match
         assert match is not None
 
-        def work(report) -> AttachmentsAdded:
-            with self.session.open_db() as db:
-                return attachments.add_attachments(db, match, progress=lambda *step: report(step))
-
         def failed(error: BaseException) -> None:
             self._matched(match)
             self.show_error(self.tr("Nothing was added.") + " " + str(error))
 
         self.show_working(self.tr("Copying the files…"), steps=max(len(match.new_files), 1))
-        self.run(work, self._files_added, failed, self._progress_copying, changing=True)
+        self.change(lambda db, report: attachments.add_attachments(db, match, progress=lambda *step: report(step)),
+                    self._files_added, failed, self._progress_copying)
 
     def _progress_copying(self, step: tuple[int, int, str]) -> None:
         self.working_bar.setValue(step[0])
@@ -528,3 +341,7 @@ class AttachmentsDialog(_PreviewedImport):
                                      "issue their bundles again:") + "\n" + "\n".join(lines)
         self.show_result(text)
         self.added.emit(result.added, str(self.folder))
+
+
+__all__ = ["ERROR_STYLE", "WRAPPED_ROWS", "AttachmentsDialog", "ImportDialog", "entries_table", "fit_table",
+           "table_of"]

@@ -7,6 +7,7 @@ translations stay with the classes they belong to.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -128,13 +129,23 @@ def dialog_buttons(dialog: QDialog, layout: QBoxLayout, text: str, on_accept: Ca
 
 
 def open_dialog(owner: QObject, dialog: DialogT) -> DialogT:
-    """Show ``dialog`` window-modal without blocking; it is ``owner.active_dialog`` until it closes."""
+    """Show ``dialog`` window-modal without blocking; it is ``owner.active_dialog`` until it closes.
+
+    The dialog deletes itself once closed. It holds its owner only weakly: were the
+    owner's last reference in the dialog's own connection, the owner (and the
+    dialog, its child) would be deleted again while the dialog is being deleted.
+    """
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     owner.active_dialog = dialog
-    dialog.finished.connect(lambda _result, d=dialog: setattr(owner, "active_dialog", None)
-                            if owner.active_dialog is d else None)
+    owner_ref = weakref.ref(owner)
+    dialog.finished.connect(lambda _result, d=dialog: _forget_dialog(owner_ref(), d))
     dialog.open()
     return dialog
+
+
+def _forget_dialog(owner: QObject | None, dialog: QDialog) -> None:
+    if owner is not None and getattr(owner, "active_dialog", None) is dialog:
+        owner.active_dialog = None
 
 
 # ---------------------------------------------------------------- folders
@@ -143,7 +154,9 @@ def open_dialog(owner: QObject, dialog: DialogT) -> DialogT:
 def start_folder(key: str) -> str:
     """Where a file dialog opens: the folder remembered under ``key`` if it is still there, else Documents."""
     remembered = app_settings().value(key, "")
-    return remembered if isinstance(remembered, str) and Path(remembered).is_dir() else str(documents_folder())
+    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
+        return remembered
+    return str(documents_folder())
 
 
 def remember_folder(key: str, folder: str | Path) -> None:

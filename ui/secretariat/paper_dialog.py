@@ -1,6 +1,7 @@
 """Typing in a judge's paper score sheet: twice, blind, then the scan, then store.
 
-The officer chooses the judge and the entry, types the sheet, types it again
+The officer chooses the judge and the entry, types the sheet (in a
+:class:`~ui.secretariat.paper_typing.TypingForm`), types it again
 on a cleared form (the first typing stays hidden), sees any differences side
 by side and re-types just those fields (again twice), attaches the scan and
 stores. The rules — what must agree, the rubric, the scan, signed files
@@ -11,26 +12,22 @@ calls :func:`~judge_app.paper.enter_paper_sheet` off the GUI thread.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QDialog, QFileDialog, QFormLayout, QFrame, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QMessageBox, QScrollArea, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from judge_app.decimals import decimal_str
 from judge_app.errors import JudgeAppError
-from judge_app.model import Rubric
-from judge_app.paper import PaperSheet, compare_typings, enter_paper_sheet, normalise_score, read_scan, sheet_slots
+from judge_app.paper import PaperSheet, compare_typings, enter_paper_sheet, read_scan, sheet_slots
 from judge_app.scoring import total_str, weighted_total
 
-from ..criterion_card import ScoreChooser, WrapLabel
-from ..i18n import app_settings, current_language
-from ..worker import Op
+from ..criterion_card import WrapLabel
+from ..i18n import app_settings
+from .page_tools import button, button_row, db_op
+from .paper_typing import Key, TypingForm, TypingsModel
 
 CHOOSE, TYPING, MISMATCH, SCAN = range(4)
 _STYLE = """
@@ -44,194 +41,6 @@ QPushButton#scoreButton:checked { background: #2f6fdf; color: white; border: 1px
 """
 # Settings key remembering who types sheets in on this computer.
 ENTERED_BY_KEY = "secretariat/paper_entered_by"
-Key = tuple[str, str]  # (field, criterion id) as in judge_app.paper.Mismatch
-
-
-class TypingForm(QWidget):
-    """One typing of a sheet: a score and a comment per criterion, an overall comment, a conflict box."""
-
-    def __init__(self, rubric: Rubric, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.rubric = rubric
-        self._only: set[Key] | None = None
-        grid = QGridLayout(self)
-        grid.setColumnStretch(2, 1)
-        self.titles: dict[str, WrapLabel] = {}
-        self.choosers: dict[str, ScoreChooser] = {}
-        self.comments: dict[str, QLineEdit] = {}
-        for row, criterion in enumerate(rubric.criteria):
-            self.titles[criterion.id] = WrapLabel()
-            self.titles[criterion.id].setMinimumWidth(230)
-            chooser = self.choosers[criterion.id] = ScoreChooser(criterion, self)
-            chooser.chosen.connect(partial(self._chosen, chooser))
-            chooser.step_criterion.connect(partial(self._step, row))
-            self.comments[criterion.id] = QLineEdit(self)
-            chooser.comment_requested.connect(self.comments[criterion.id].setFocus)
-            grid.addWidget(self.titles[criterion.id], row, 0)
-            grid.addWidget(chooser, row, 1)
-            grid.addWidget(self.comments[criterion.id], row, 2)
-        rows = len(rubric.criteria)
-        self.overall_label = QLabel(self)
-        self.overall = QPlainTextEdit(self)
-        self.overall.setTabChangesFocus(True)
-        self.overall.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
-        self.conflict = QCheckBox(self)
-        self.conflict.toggled.connect(self._conflict_toggled)
-        self.reason = QLineEdit(self)
-        grid.addWidget(self.overall_label, rows, 0)
-        grid.addWidget(self.overall, rows, 1, 1, 2)
-        grid.addWidget(self.conflict, rows + 1, 0)
-        grid.addWidget(self.reason, rows + 1, 1, 1, 2)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        thai = current_language() == "th"
-        for criterion in self.rubric.criteria:
-            title = criterion.title_th if thai else criterion.title_en
-            self.titles[criterion.id].setText(f"{criterion.id}  {title} ({decimal_str(criterion.weight)}%)")
-            self.comments[criterion.id].setPlaceholderText(self.tr("Comment on %1, if the judge wrote one")
-                                                           .replace("%1", criterion.id))
-            self.choosers[criterion.id].clear_button.setText(self.tr("Clear"))
-        self.overall_label.setText(self.tr("Overall comment"))
-        self.conflict.setText(self.tr("The judge declared a &conflict of interest"))
-        self.reason.setPlaceholderText(self.tr("Reason written on the sheet"))
-
-    def _chosen(self, chooser: ScoreChooser, value: Decimal | None, _keyboard: bool) -> None:
-        chooser.set_value(value)  # the chooser shows only what it is told
-
-    def _conflict_toggled(self, _checked: bool) -> None:
-        self._apply_lock()
-
-    def _step(self, row: int, step: int) -> None:
-        ids = self.rubric.criterion_ids
-        target = row + step
-        if 0 <= target < len(ids) and self.choosers[ids[target]].isEnabled():
-            self.choosers[ids[target]].setFocus()
-
-    # ------------------------------------------------------------ what is typed
-
-    def clear(self, keys: set[Key] | None = None) -> None:
-        """Empty every field, or only ``keys``."""
-        def wanted(key: Key) -> bool:
-            return keys is None or key in keys
-        for criterion_id, chooser in self.choosers.items():
-            if wanted(("score", criterion_id)):
-                chooser.set_value(None)
-            if wanted(("comment", criterion_id)):
-                self.comments[criterion_id].clear()
-        if wanted(("overall_comment", "")):
-            self.overall.clear()
-        if wanted(("status", "")):
-            self.conflict.setChecked(False)
-        if wanted(("conflict_reason", "")):
-            self.reason.clear()
-
-    def fill(self, sheet: PaperSheet) -> None:
-        """Show a typing (the fields both typings agree on, when only the others are re-typed)."""
-        for criterion_id, chooser in self.choosers.items():
-            typed = sheet.scores.get(criterion_id)
-            chooser.set_value(Decimal(normalise_score(typed)) if typed else None)
-            self.comments[criterion_id].setText(sheet.comments.get(criterion_id, ""))
-        self.overall.setPlainText(sheet.overall_comment)
-        self.conflict.setChecked(sheet.status == "conflict")
-        self.reason.setText(sheet.conflict_reason)
-
-    def only(self, keys: set[Key] | None) -> None:
-        """Let only ``keys`` be typed (None: every field)."""
-        self._only = keys
-        self._apply_lock()
-
-    def _apply_lock(self) -> None:
-        def open_(key: Key) -> bool:
-            return self._only is None or key in self._only
-        scoring = not self.conflict.isChecked()
-        for criterion_id, chooser in self.choosers.items():
-            chooser.setEnabled(scoring and open_(("score", criterion_id)))
-            self.comments[criterion_id].setEnabled(scoring and open_(("comment", criterion_id)))
-        self.overall.setEnabled(open_(("overall_comment", "")))
-        self.conflict.setEnabled(open_(("status", "")))
-        self.reason.setEnabled(not scoring and open_(("conflict_reason", "")))
-
-    def focus_first(self) -> None:
-        for widget in (*self.choosers.values(), *self.comments.values(), self.overall, self.reason):
-            if widget.isEnabled():
-                widget.setFocus()
-                return
-
-    def missing(self) -> list[str]:
-        """Criteria with no score yet (none are needed on a conflict sheet)."""
-        if self.conflict.isChecked():
-            return []
-        return [c for c, chooser in self.choosers.items() if chooser.value() is None]
-
-    def sheet(self, judge_id: str, entry_id: str) -> PaperSheet:
-        if self.conflict.isChecked():
-            return PaperSheet(judge_id, entry_id, "conflict", overall_comment=self.overall.toPlainText(),
-                              conflict_reason=self.reason.text())
-        scores = {c: decimal_str(ch.value()) for c, ch in self.choosers.items() if ch.value() is not None}
-        comments = {c: edit.text() for c, edit in self.comments.items() if edit.text().strip()}
-        return PaperSheet(judge_id, entry_id, "scored", scores, comments, self.overall.toPlainText())
-
-
-class TypingsModel(QAbstractTableModel):
-    """The two typings side by side, one row per field; rows that differ are highlighted."""
-
-    COL_FIELD, COL_FIRST, COL_SECOND = range(3)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[tuple[Key, str, str, bool]] = []
-
-    def set_typings(self, rubric: Rubric, first: PaperSheet, second: PaperSheet, differing: set[Key]) -> None:
-        self.beginResetModel()
-        self.rows = [(("status", ""), first.status, second.status, ("status", "") in differing)]
-        for c in rubric.criterion_ids:
-            self.rows.append((("score", c), first.scores.get(c, ""), second.scores.get(c, ""),
-                              ("score", c) in differing))
-            if first.comments.get(c) or second.comments.get(c):
-                self.rows.append((("comment", c), first.comments.get(c, ""), second.comments.get(c, ""),
-                                  ("comment", c) in differing))
-        for name in ("overall_comment", "conflict_reason"):
-            self.rows.append(((name, ""), getattr(first, name), getattr(second, name), (name, "") in differing))
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
-
-    def _label(self, key: Key) -> str:
-        field, criterion = key
-        names = {"status": self.tr("Conflict of interest"), "score": self.tr("%1 score"),
-                 "comment": self.tr("%1 comment"), "overall_comment": self.tr("Overall comment"),
-                 "conflict_reason": self.tr("Conflict reason")}
-        return names[field].replace("%1", criterion)
-
-    def _value(self, key: Key, text: str) -> str:
-        if key[0] == "status":
-            return self.tr("yes") if text == "conflict" else self.tr("no")
-        return text.strip() or "—"
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        key, first, second, differs = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self._label(key), self._value(key, first), self._value(key, second))[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and differs:
-            return QColor("#fde0dc")
-        if role == Qt.ItemDataRole.FontRole and differs:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Field"), self.tr("First typing"), self.tr("Second typing"))[section]
-        return None
 
 
 class PaperEntryDialog(QDialog):
@@ -303,8 +112,7 @@ class PaperEntryDialog(QDialog):
 
         self.sheet_summary, self.scan_label, self.done_label = WrapLabel(), WrapLabel(), WrapLabel()
         self.done_label.setObjectName("doneLabel")
-        self.scan_button = QPushButton(self)
-        self.scan_button.clicked.connect(self._choose_scan)
+        self.scan_button = button(self._choose_scan)
         row = QHBoxLayout()
         row.addWidget(self.scan_button)
         row.addWidget(self.scan_label, 1)
@@ -313,17 +121,10 @@ class PaperEntryDialog(QDialog):
         self.error_label = WrapLabel()
         self.error_label.setObjectName("errorLabel")
         layout.addWidget(self.error_label)
-        buttons = QHBoxLayout()
-        self.restart_button, self.close_button, self.next_button = QPushButton(), QPushButton(), QPushButton()
-        self.restart_button.clicked.connect(self._restart)
-        self.close_button.clicked.connect(self.reject)
-        self.next_button.clicked.connect(self._next)
+        self.restart_button, self.close_button = button(self._restart), button(self.reject)
+        self.next_button = button(self._next)
         self.next_button.setDefault(True)
-        buttons.addWidget(self.restart_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.next_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.restart_button, None, self.close_button, self.next_button))
 
     def _page(self, *parts: QWidget | QHBoxLayout) -> None:
         """A step's page: its parts one under the other; a table or the form takes the spare height."""
@@ -383,6 +184,7 @@ class PaperEntryDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.scan_button.setText(self.tr("Choose the sca&n…"))
         self.form.retranslate()
+        self.typings_model.retranslate()
         if self.step == CHOOSE:  # later steps keep the chosen entry and the replace tick as they are
             self._load_entries()
         self._show(self.step)
@@ -596,15 +398,12 @@ class PaperEntryDialog(QDialog):
             return
         first, second = self.typings
         scan, by, replace = self.scan_path, self.by_edit.text().strip(), self.replace_box.isChecked()
-        open_db, round_id = self.session.open_db, self.round_id
-
-        def run(_report):
-            with open_db() as db:
-                return enter_paper_sheet(db, round_id, first, second, scan, by, replace=replace)
-
+        round_id = self.round_id
         self.next_button.setEnabled(False)
         self.restart_button.setEnabled(False)
-        Op(self, run, done=self._stored, failed=self._refused).start()
+        db_op(self, self.session,
+              lambda db, _report: enter_paper_sheet(db, round_id, first, second, scan, by, replace=replace),
+              done=self._stored, failed=self._refused).start()
 
     def _stored(self, sheet) -> None:
         self.done_sheet = sheet

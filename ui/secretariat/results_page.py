@@ -24,23 +24,16 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,15 +41,18 @@ from PySide6.QtWidgets import (
 
 from judge_app.atomic import write_bytes_atomic
 from judge_app.decisions import choose_method, mark_results_viewed, method_decision, results_first_viewed
-from judge_app.ranking import METHOD_LABELS_EN, METHODS, METHOD_LABELS_TH, TIE_BREAKS_EN, TIE_BREAKS_TH
+from judge_app.ranking import METHODS, TIE_BREAKS_EN, TIE_BREAKS_TH
 from judge_app.results import DISAGREEMENT_SPREAD
 from judge_app.round_results import RoundResults, load_round_results
 from judge_app.thai_dates import thai_date
 
-from ..dialogs import big_font, documents_folder, message_box
-from ..i18n import app_settings, current_language
+from ..dialogs import big_font, message_box
+from ..i18n import current_language
 from ..worker import Op
+from .agreement_panel import AgreementPanel
 from .charts import HistogramChart, SeverityBar, SeverityChart
+from .method_choice import ChangeMethodDialog, MethodChoice, method_label
+from .page_tools import button, button_row, db_op, open_dialog, remember_folder, start_folder, wrapped_label
 from .results_models import (
     BandsModel,
     CalibrationModel,
@@ -68,16 +64,12 @@ from .results_models import (
     method_name,
 )
 from .session import ASSIGNMENT, DECISIONS, ENTRIES, SCORES, SecretariatSession
-from .tables import RowsModel, SortProxy, read_only_table
+from .tables import SortProxy, compact_table
 
 # Changes after which the shown results are out of date.
 REFRESH_ON = (SCORES, DECISIONS, ASSIGNMENT, ENTRIES)
 LAST_FOLDER = "secretariat/last_results_folder"
-
-
-def method_label(method: str) -> str:
-    """The core's one-line explanation of a method, in the current language."""
-    return (METHOD_LABELS_TH if current_language() == "th" else METHOD_LABELS_EN)[method]
+table_view = compact_table  # the name this page's table builder had here
 
 
 def tie_breaks() -> str:
@@ -90,91 +82,6 @@ def when_text(iso_utc: str) -> str:
     if current_language() == "th":
         return f"{thai_date(moment.date())} {moment:%H:%M}\u00a0น."
     return f"{moment:%d %B %Y %H:%M}".lstrip("0")
-
-
-def table_view(model: RowsModel, parent: QWidget, *, stretch_last: bool = False,
-               view: QTableView | None = None, proxy: SortProxy | None = None) -> tuple[QTableView, SortProxy]:
-    """A sortable read-only table over ``model``, rows as tight as the font allows."""
-    proxy = proxy or SortProxy(model, parent)
-    view = read_only_table(proxy, view=view or QTableView(parent), alternating=False)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.verticalHeader().setResizeContentsPrecision(200)  # column widths from 200 rows, not all 7,000
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(stretch_last)
-    return view, proxy
-
-
-def wrapped_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class MethodChoice(QWidget):
-    """The three ranking methods as radio buttons, each with the core's one-line explanation."""
-
-    changed = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 6)
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QRadioButton] = {}
-        self.explanations: dict[str, QLabel] = {}
-        for method in METHODS:
-            button = QRadioButton(self)
-            button.setFont(big_font(self, 1.05))
-            self.group.addButton(button)
-            explanation = wrapped_label(self)
-            explanation.setIndent(28)
-            explanation.setObjectName("mutedLabel")
-            layout.addWidget(button)
-            layout.addWidget(explanation)
-            self.buttons[method], self.explanations[method] = button, explanation
-            button.toggled.connect(lambda on, m=method: on and self.changed.emit(m))
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        for number, (method, button) in enumerate(self.buttons.items(), start=1):
-            name = method_name(method)
-            button.setText(f"&{number}  {name[:1].upper()}{name[1:]}")
-            self.explanations[method].setText(method_label(method))
-
-    def method(self) -> str | None:
-        return next((m for m, b in self.buttons.items() if b.isChecked()), None)
-
-    def set_method(self, method: str) -> None:
-        self.buttons[method].setChecked(True)
-
-
-class ChangeMethodDialog(QDialog):
-    """Choose another ranking method once results were seen, warned that the change is recorded as such."""
-
-    def __init__(self, current: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Change the ranking method"))
-        layout = QVBoxLayout(self)
-        warning = wrapped_label(self)
-        warning.setText(self.tr(
-            "Results have already been seen. A method chosen now is recorded as changed after the results were "
-            "seen, with the time, and the results report says so."))
-        warning.setStyleSheet("color: #9a5b00;")
-        layout.addWidget(warning)
-        self.choice = MethodChoice(self)
-        self.choice.set_method(current)
-        layout.addWidget(self.choice)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.change_button = buttons.addButton(self.tr("Record the &change"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.change_button.setDefault(True)
-        self.change_button.setEnabled(False)
-        self.choice.changed.connect(lambda method: self.change_button.setEnabled(method != current))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(640, max(self.heightForWidth(640), self.minimumSizeHint().height()))  # as tall as the text
 
 
 class ResultsPage(QWidget):
@@ -192,6 +99,7 @@ class ResultsPage(QWidget):
         self.session = session
         self.results: RoundResults | None = None
         self.last_message: QMessageBox | None = None
+        self.active_dialog: QDialog | None = None
         self._loading: Op | None = None
         self._reload_pending = False
         self._revealed = False
@@ -227,17 +135,11 @@ class ResultsPage(QWidget):
         layout.addWidget(self.ties)
         self.decision_label = wrapped_label(self.chooser)
         layout.addWidget(self.decision_label)
-        row = QHBoxLayout()
-        self.record_button = QPushButton(self.chooser)
+        self.record_button = button(self.record_method)
         self.record_button.setEnabled(False)  # until a method is ticked: the choice must be the officer's
-        self.record_button.clicked.connect(self.record_method)
         self.method_choice.changed.connect(lambda _: self.record_button.setEnabled(True))
-        self.show_button = QPushButton(self.chooser)
-        self.show_button.clicked.connect(self.show_results)
-        row.addWidget(self.record_button)
-        row.addWidget(self.show_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.show_button = button(self.show_results)
+        layout.addLayout(button_row(self.record_button, self.show_button))
         layout.addStretch(1)
         self.chooser.setMaximumWidth(1000)  # lines a person can read; the page's left column
         self.stack.addWidget(self.chooser)
@@ -249,14 +151,11 @@ class ResultsPage(QWidget):
         top = QHBoxLayout()
         self.method_line = wrapped_label(self.results_view)
         top.addWidget(self.method_line, 1)
-        self.change_button = QPushButton(self.results_view)
-        self.change_button.clicked.connect(self.change_method)
-        self.export_button = QPushButton(self.results_view)
-        self.export_button.clicked.connect(lambda: self.export_statistics())
-        self.print_button = QPushButton(self.results_view)
-        self.print_button.clicked.connect(lambda: self.print_report())
-        for button in (self.change_button, self.export_button, self.print_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.change_button = button(self.change_method)
+        self.export_button = button(self.export_statistics)
+        self.print_button = button(self.print_report)
+        for push in (self.change_button, self.export_button, self.print_button):
+            top.addWidget(push, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.summary = wrapped_label(self.results_view)
         layout.addWidget(self.summary)
@@ -280,18 +179,18 @@ class ResultsPage(QWidget):
     def _build_tabs(self) -> None:
         self.ranking_model = RankingModel(self)
         self.ranking_proxy = SortProxy(self.ranking_model, self)
-        self.ranking_view, _ = table_view(self.ranking_model, self, proxy=self.ranking_proxy,
+        self.ranking_view, _ = compact_table(self.ranking_model, self, proxy=self.ranking_proxy,
                                           view=CutLineTable(self.ranking_proxy, self))
         self.ranking_legend = wrapped_label(self)
         self._tab(self.ranking_legend, self.ranking_view)
 
         self.stability_model = StabilityModel(self)
-        self.stability_view, _ = table_view(self.stability_model, self)
+        self.stability_view, _ = compact_table(self.stability_model, self)
         self.stability_intro = wrapped_label(self)
         self._tab(self.stability_intro, self.stability_view)
 
         self.judges_model = JudgesModel(self)
-        self.judges_view, _ = table_view(self.judges_model, self)
+        self.judges_view, _ = compact_table(self.judges_model, self)
         self.severity_chart = SeverityChart(self)
         chart_scroll = QScrollArea(self)
         chart_scroll.setWidgetResizable(True)
@@ -306,7 +205,7 @@ class ResultsPage(QWidget):
 
         self.histogram = HistogramChart(self)
         self.bands_model = BandsModel(self)
-        self.bands_view, _ = table_view(self.bands_model, self)
+        self.bands_view, _ = compact_table(self.bands_model, self)
         self.bands_view.setMaximumWidth(260)
         distribution = QWidget(self)
         row = QHBoxLayout(distribution)
@@ -316,30 +215,17 @@ class ResultsPage(QWidget):
         self.distribution_intro = wrapped_label(self)
         self._tab(self.distribution_intro, distribution)
 
-        agreement = QWidget(self)
-        grid = QGridLayout(agreement)
-        grid.setColumnStretch(2, 1)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(14)
-        self.agreement_rows: list[tuple[QLabel, QLabel, QLabel]] = []
-        for row in range(3):  # alpha, ICC, ICC on the calibration entries
-            title, value, note = QLabel(agreement), QLabel(agreement), wrapped_label(agreement)
-            title.setFont(big_font(self, 1.0))
-            value.setFont(big_font(self, 1.6))
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            for column, label in enumerate((title, value, note)):
-                grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
-            self.agreement_rows.append((title, value, note))
-        grid.setRowStretch(3, 1)
-        self._tab(agreement)
+        self.agreement = AgreementPanel(self)
+        self.agreement_rows = self.agreement.rows
+        self._tab(self.agreement)
 
         self.disagreements_model = DisagreementsModel(self)
-        self.disagreements_view, _ = table_view(self.disagreements_model, self, stretch_last=True)
+        self.disagreements_view, _ = compact_table(self.disagreements_model, self, stretch_last=True)
         self.disagreements_intro = wrapped_label(self)
         self._tab(self.disagreements_intro, self.disagreements_view)
 
         self.calibration_model = CalibrationModel(self)
-        self.calibration_view, _ = table_view(self.calibration_model, self)
+        self.calibration_view, _ = compact_table(self.calibration_model, self)
         self.calibration_intro = wrapped_label(self)
         self._tab(self.calibration_intro, self.calibration_view)
 
@@ -434,8 +320,6 @@ class ResultsPage(QWidget):
         """Another method once results were seen: the dialog warns how it will be recorded."""
         current = self.results.method if self.results is not None else self.method_choice.method()
         dialog = ChangeMethodDialog(current or METHODS[0], self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.change_dialog = dialog
         round_id = self.session.round_id
 
         def chosen() -> None:
@@ -443,18 +327,13 @@ class ResultsPage(QWidget):
             self._write(lambda db: choose_method(db, round_id, method), DECISIONS)
 
         dialog.accepted.connect(chosen)
-        dialog.open()
+        self.change_dialog = open_dialog(self, dialog)
 
     def _write(self, change, kind: str) -> None:
         """Run one core change on a worker's own connection, then tell every page."""
-        open_db = self.session.open_db
-
-        def run(report):
-            with open_db() as db:
-                return change(db)
-
         self.record_button.setEnabled(False)
-        Op(self, run, done=lambda _: self._written(kind), failed=self._failed).start()
+        db_op(self, self.session, lambda db, report: change(db), done=lambda _: self._written(kind),
+              failed=self._failed).start()
 
     def _written(self, kind: str) -> None:
         self.record_button.setEnabled(self.method_choice.method() is not None)
@@ -474,14 +353,10 @@ class ResultsPage(QWidget):
         if self._loading is not None:
             self._reload_pending = True
             return
-        open_db, round_id = self.session.open_db, self.session.round_id
-
-        def run(report) -> RoundResults:
-            with open_db() as db:
-                return load_round_results(db, round_id)
-
+        round_id = self.session.round_id
         self._say(self.tr("Computing the results…"))
-        self._loading = Op(self, run, done=self._loaded, failed=self._failed)
+        self._loading = db_op(self, self.session, lambda db, report: load_round_results(db, round_id),
+                              done=self._loaded, failed=self._failed)
         self._loading.finished.connect(self._load_finished)
         self._loading.start()
 
@@ -538,40 +413,11 @@ class ResultsPage(QWidget):
                   self.tr("%1 near a cut line need a second look").replace("%1", str(unstable)),
                   self.tr("%1 disagreements").replace("%1", str(len(rr.disagreements)))]
         self.summary.setText(" · ".join(parts))
-        for labels, (title, value, note) in zip(self.agreement_rows, self._agreement(rr)):
-            for label, text in zip(labels, (title, value, note)):
-                label.setText(text)
-                label.setVisible(bool(title))
+        self.agreement.show_results(rr)
         self.calibration_view.setVisible(bool(rr.calibration))
         self.calibration_intro.setText(self.tr(
             "Entries every judge scores first, to share a scale. They are left out of the ranking but count for "
             "judge severity and panel agreement.") if rr.calibration else self.tr("No calibration entries were marked."))
-
-    def _agreement(self, rr: RoundResults) -> list[tuple[str, str, str]]:
-        """(title, value, what it means) for Krippendorff's alpha, the ICC or why there is none, and the
-        ICC of the calibration entries (an empty title hides a row)."""
-        def number(value: float | None) -> str:
-            return f"{value:.3f}" if value is not None else "–"
-
-        alpha = (self.tr("Krippendorff's alpha (interval)"), number(rr.alpha), self.tr(
-            "Agreement of the judges' totals over all scored entries, counting judges who scored only some of "
-            "them. 1 means the judges agree perfectly, 0 no more than chance; Krippendorff asks for 0.8 for firm "
-            "conclusions and at least 0.667 for tentative ones.") if rr.alpha is not None else self.tr(
-            "Not available yet: no entry has totals from two judges, or every total is the same."))
-        icc = (self.tr("%1 intraclass correlation").replace("%1", rr.icc_form), number(rr.icc), self.tr(
-            "Every judge scored every entry, so the intraclass correlation applies: the same judges rate every "
-            "entry, and this is the reliability of one judge's total (Shrout & Fleiss 1979).")
-            if rr.icc is not None else self.tr(
-            "Not available: it needs every judge to have scored every entry; here each entry was scored by some "
-            "of the judges, so Krippendorff's alpha is the measure that applies."))
-        calibration = ("", "", "")
-        if rr.calibration:
-            calibration = (self.tr("%1 on the calibration entries").replace("%1", rr.icc_form),
-                           number(rr.calibration_icc), self.tr(
-                "Every judge scores the calibration entries, so the intraclass correlation shows how far the "
-                "panel shares one scale.") if rr.calibration_icc is not None else self.tr(
-                "Not available until every judge has scored every calibration entry."))
-        return [alpha, icc, calibration]
 
     def _say(self, text: str) -> None:
         """A line above the tabs about work under way or just done; hidden when there is nothing to say."""
@@ -589,11 +435,10 @@ class ResultsPage(QWidget):
     # ------------------------------------------------------------ exports
 
     def _ask_path(self, title: str, name: str, filters: str) -> Path | None:
-        folder = Path(app_settings().value(LAST_FOLDER, str(documents_folder())))
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(folder / name), filters)
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path(start_folder(LAST_FOLDER)) / name), filters)
         if not chosen:
             return None
-        app_settings().setValue(LAST_FOLDER, str(Path(chosen).parent))
+        remember_folder(LAST_FOLDER, Path(chosen).parent)
         return Path(chosen)
 
     def export_statistics(self, path: str | Path | None = None) -> None:
@@ -623,7 +468,7 @@ class ResultsPage(QWidget):
         """Make the results report PDF on a worker, save it and open it."""
         if self.results is None:
             return
-        round_id, open_db = self.session.round_id, self.session.open_db
+        round_id = self.session.round_id
         if path is None:
             path = self._ask_path(self.tr("Save the results report"), f"results-report-{round_id}.pdf",
                                   self.tr("PDF documents (*.pdf)"))
@@ -631,16 +476,15 @@ class ResultsPage(QWidget):
                 return
         path = Path(path) if str(path).lower().endswith(".pdf") else Path(f"{path}.pdf")
 
-        def run(report) -> str:
+        def write_report(db, report) -> str:
             from judge_app.pdf.results_report import render_results_report, report_data
 
-            with open_db() as db:
-                data = report_data(db, round_id)
-            write_bytes_atomic(path, render_results_report(data))
+            write_bytes_atomic(path, render_results_report(report_data(db, round_id)))
             return str(path)
 
         self._say(self.tr("Preparing the results report…"))
-        Op(self, run, done=lambda saved: self._saved(saved, open_it=True), failed=self._failed).start()
+        db_op(self, self.session, write_report, done=lambda saved: self._saved(saved, open_it=True),
+              failed=self._failed).start()
 
     def _saved(self, path: str, *, open_it: bool = False) -> None:
         self._say(self.tr("Saved: %1").replace("%1", path))
@@ -649,4 +493,4 @@ class ResultsPage(QWidget):
         self.file_saved.emit(path)
 
 
-__all__ = ["ResultsPage", "method_name"]
+__all__ = ["ChangeMethodDialog", "MethodChoice", "ResultsPage", "method_label", "method_name"]

@@ -4,9 +4,10 @@ A page's table is a :class:`RowsModel` subclass that says what each column
 shows, behind a :class:`SortProxy` (numeric sort keys; equal keys keep the
 model's order) or a :class:`TextFilterProxy` (a search box: every word must
 appear, Thai as typed). The views come from :func:`make_table` (columns the
-officer resizes, the last one stretched) or :func:`table_view` (columns fitted
-to their contents, chosen ones stretched); both start from
-:func:`read_only_table`, the settings every secretariat table has.
+officer resizes, the last one stretched), :func:`table_view` (columns fitted
+to their contents, chosen ones stretched) or :func:`compact_table` (tight rows
+of figures); all start from :func:`read_only_table`, the settings every
+secretariat table has.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..entries_model import less_than_then_row, search_key
 
@@ -260,6 +261,23 @@ def table_view(model: RowsModel, name: str, *, stretch: tuple[int, ...], multi: 
                           else QAbstractItemView.SelectionMode.SingleSelection)
     stretch_columns(view, stretch)
     return view
+
+
+def compact_table(model: RowsModel, parent: QWidget, *, stretch_last: bool = False,
+               view: QTableView | None = None, proxy: SortProxy | None = None) -> tuple[QTableView, SortProxy]:
+    """A sortable read-only table over ``model`` in its own order, rows as tight as the font allows.
+
+    For long tables of figures (the results): columns sized by the officer, no
+    alternating rows; ``view`` and ``proxy`` may be given when the page needs its own.
+    """
+    proxy = proxy or SortProxy(model, parent)
+    view = read_only_table(proxy, view=view or QTableView(parent), alternating=False)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.verticalHeader().setResizeContentsPrecision(200)  # column widths from 200 rows, not all 7,000
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    return view, proxy
 
 
 def stretch_columns(view: QTableView, stretch: tuple[int, ...]) -> None:
