@@ -6,15 +6,22 @@
     judge-app --demo                   open the demo contest (as a judge)
     judge-app --secretariat-demo       open the secretariat's demo contest database
     judge-app --lang=en                English for this run (saved as the choice)
+
+``DLG_SMOKE_SCREENSHOT=/path/shot.png`` (for the frozen build's smoke test and start-up bench):
+once the file given is open (or the window is first painted, when none is), the window grabs
+itself to that PNG, writes ``shot.json`` beside it (window title, contest title, times) and quits.
 """
 
 from __future__ import annotations
 
 import enum
+import json
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from judge_app.paths import CONTEST_DB_SUFFIX
@@ -86,10 +93,51 @@ def open_first_window(path: Path | None, demo: Demo) -> QMainWindow:
     return window
 
 
+SMOKE_SCREENSHOT_ENV = "DLG_SMOKE_SCREENSHOT"
+
+
+class _SmokeShot(QObject):
+    """See the module's docstring: first paint, then (with a file) opened, then grab, describe, quit."""
+
+    def __init__(self, window: QMainWindow, target: Path, waits_for_file: bool):
+        super().__init__(window)
+        self.window, self.target, self.marks = window, target, {"started": time.time()}
+        opened = getattr(window, "session_opened", None) or getattr(window, "database_opened", None)
+        self.waits = waits_for_file and opened is not None
+        if self.waits:
+            opened.connect(lambda *_: self._mark("opened"))
+            window.open_failed.connect(lambda reason: self._finish(error=str(reason)))
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Paint and "shown" not in self.marks:
+            self._mark("shown")
+        return False
+
+    def _mark(self, name: str) -> None:
+        self.marks[name] = time.time()
+        if name == "opened" or not self.waits:
+            QTimer.singleShot(500, self._finish)  # let the page lay out and render before the grab
+
+    def _finish(self, error: str | None = None) -> None:
+        if "finished" in self.marks:
+            return
+        self.marks["finished"] = time.time()
+        session = getattr(self.window, "session", None)
+        source = getattr(session, "bundle", None) or getattr(session, "db", None)
+        self.window.grab().save(str(self.target), "PNG")
+        info = {"window_title": self.window.windowTitle(), "error": error, **self.marks,
+                "contest_title_th": source.contest.title_th if source is not None else None}
+        self.target.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
+        QApplication.exit(1 if error else 0)
+
+
 def run_gui(argv: list[str]) -> int:
     path, demo, language = parse_arguments(argv)
     app = prepare_app(argv, language)
     window = open_first_window(path, demo)
+    if os.environ.get(SMOKE_SCREENSHOT_ENV):
+        window._smoke_shot = _SmokeShot(window, Path(os.environ[SMOKE_SCREENSHOT_ENV]), bool(path or demo))
     status = app.exec()
     del window  # held (so not collected) until the event loop has ended
     return status
