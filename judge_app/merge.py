@@ -11,6 +11,7 @@ kept with its outcome, so the committee can audit what was and was not used.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -38,6 +39,10 @@ class MergeOutcome:
     reason: str
     judge_id: str | None = None
     sequence: int | None = None
+
+
+class SameSignedScores(Exception):
+    """The file's signed payload is one already merged; only bytes outside the signatures differ."""
 
 
 class Rejection(Exception):
@@ -73,11 +78,16 @@ def merge_files(db: ContestDatabase, paths: Iterable[Path], *, progress: Callabl
     outcomes: dict[Path, MergeOutcome] = {}
     ordered = sorted(loaded, key=order)
     for done, (path, raw, parsed) in enumerate(ordered, start=1):
-        outcomes[path] = merge_one(db, path.name, raw, parsed)
+        outcomes[path] = merge_one(db, _shown_name(path), raw, parsed)
         if progress:
             progress(done, len(ordered))
     _mark_superseded_in_batch(db, outcomes)
     return [outcomes[p] for p in paths]
+
+
+def _shown_name(path: Path) -> str:
+    """The file name as text the database can keep, even when the name is not valid UTF-8."""
+    return os.fsencode(path.name).decode("utf-8", "replace")
 
 
 def _mark_superseded_in_batch(db: ContestDatabase, outcomes: dict[Path, MergeOutcome]) -> None:
@@ -97,11 +107,11 @@ def merge_one(db: ContestDatabase, file_name: str, raw: bytes, parsed: ScoreFile
     """Merge one file already read from disk (see :func:`merge_files`)."""
     sha = hashlib.sha256(raw).hexdigest()
     known = db.score_file_row(sha)
-    if known is not None:
-        if known["outcome"] == "rejected":
-            return MergeOutcome(file_name, sha, REJECTED, f"already imported and rejected: {known['reason']}",
-                                known["judge_id"], known["sequence"])
+    if known is not None and known["outcome"] != "rejected":
         return MergeOutcome(file_name, sha, DUPLICATE, "this exact file was already imported; nothing changed",
+                            known["judge_id"], known["sequence"])
+    if known is not None and isinstance(parsed, ScoreFileError):
+        return MergeOutcome(file_name, sha, REJECTED, f"already imported and rejected: {known['reason']}",
                             known["judge_id"], known["sequence"])
     if isinstance(parsed, ScoreFileError):
         reason = parsed.message
@@ -109,8 +119,15 @@ def merge_one(db: ContestDatabase, file_name: str, raw: bytes, parsed: ScoreFile
         return MergeOutcome(file_name, sha, REJECTED, reason)
     try:
         round_ = _check(db, parsed)
+    except SameSignedScores as exc:
+        # Not stored again: the signed content is already kept, byte for byte, in the merged file.
+        return MergeOutcome(file_name, sha, DUPLICATE, str(exc), parsed.judge_id, parsed.sequence)
     except Rejection as exc:
         reason = str(exc)
+        if known is not None:
+            # Refused before (e.g. the key was not enrolled yet) and still refused: say why now.
+            return MergeOutcome(file_name, sha, REJECTED, f"already imported and rejected: {reason}",
+                                parsed.judge_id, parsed.sequence)
         _record_rejection(db, sha, raw, file_name, parsed.judge_id, parsed.round_id, parsed.sequence, reason)
         return MergeOutcome(file_name, sha, REJECTED, reason, parsed.judge_id, parsed.sequence)
     previous = db.submission(round_.id, parsed.judge_id)
@@ -147,6 +164,13 @@ def _check(db: ContestDatabase, sf: ScoreFile) -> Round:
         raise Rejection(f"judge {sf.judge_id!r} is not a judge of this contest") from None
 
     enrolled = db.active_key(sf.judge_id)
+    revoked = next((k for k in db.key_history(sf.judge_id)
+                    if k.revoked_at is not None and k.public_key == sf.public_key), None)
+    if revoked is not None and (enrolled is None or enrolled.public_key != sf.public_key):
+        raise Rejection(
+            f"signed with key {sf.public_key.fingerprint}, which was revoked for judge {sf.judge_id} on "
+            f"{revoked.revoked_at} ({revoked.revoked_why}); the judge must export again with their current key"
+        )
     if enrolled is None:
         raise Rejection(
             f"judge {sf.judge_id} has no enrolled key yet; the file is signed by key {sf.public_key.fingerprint}. "
@@ -224,6 +248,12 @@ def _check_entries(sf: ScoreFile, round_: Round) -> None:
 def _check_sequence(db: ContestDatabase, sf: ScoreFile, round_: Round) -> None:
     merged = db.merged_sequences(round_.id, sf.judge_id)
     if sf.sequence in merged:
+        earlier = db.score_file_row(merged[sf.sequence])
+        if earlier is not None and parse_score_file(earlier["raw"]).payload == sf.payload:
+            raise SameSignedScores(
+                f"the same signed scores as sequence {sf.sequence} already imported; only bytes outside the "
+                "signatures differ (for example a comment line or line endings), so nothing changed"
+            )
         raise Rejection(
             f"judge {sf.judge_id} already sent a different file with sequence {sf.sequence}: two files with the "
             "same sequence and different content (equivocation); neither is replaced"
@@ -261,8 +291,9 @@ def _apply(db: ContestDatabase, sf: ScoreFile, file_name: str, round_: Round) ->
             (f"replaced by sequence {sf.sequence}", round_.id, sf.judge_id),
         )
         conn.execute(
-            "INSERT INTO score_files (sha256, raw, file_name, imported_at, judge_id, round_id, sequence, outcome,"
-            " reason) VALUES (?, ?, ?, ?, ?, ?, ?, 'merged', 'merged')",
+            # REPLACE: a file refused earlier (say, before its key was enrolled) can be merged later.
+            "INSERT OR REPLACE INTO score_files (sha256, raw, file_name, imported_at, judge_id, round_id, sequence,"
+            " outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, 'merged', 'merged')",
             (sf.sha256, sf.raw, file_name, now_utc(), sf.judge_id, round_.id, sf.sequence),
         )
         conn.execute("DELETE FROM scores WHERE round_id = ? AND judge_id = ?", (round_.id, sf.judge_id))
