@@ -3,7 +3,9 @@
 The secretariat officer's dashboard while score files arrive. For every judge
 with work in the round: how many entries are assigned, how many are scored,
 declared a conflict of interest or still missing in the merged rows (signed
-files and paper sheets together), how many came from paper, and the last file
+files and paper sheets together) — a conflict the judge declared to the
+secretariat (``declared_conflicts``) counts as a conflict too, unless the judge
+scored the entry after all — how many came from paper, and the last file
 received from the judge whatever its outcome — a judge whose only file was
 rejected shows that rejection and its reason. For every entry: how many of its
 judges have scored it, so entries short of judges stand out.
@@ -34,16 +36,19 @@ WITH assigned(judge_id, entry_id) AS (
     WHERE meta.key = 'contest_json' AND json_extract(round_.value, '$.id') = :round
 ),
 pairs AS (
-    SELECT judge_id, entry_id,
-           max(assigned) AS assigned,
-           ifnull(max(status = 'scored'), 0) AS scored,
-           ifnull(max(status = 'conflict'), 0) AS conflict,
-           ifnull(max(source = 'paper'), 0) AS paper
-    FROM (SELECT judge_id, entry_id, 1 AS assigned, NULL AS status, NULL AS source FROM assigned
-          UNION ALL
-          SELECT judge_id, entry_id, 0, status, source FROM round_entry_results WHERE round_id = :round)
-    GROUP BY judge_id, entry_id
-    HAVING max(assigned) = 1
+    SELECT judge_id, entry_id, assigned, scored, conflict AND NOT scored AS conflict, paper FROM (
+        SELECT judge_id, entry_id,
+               max(assigned) AS assigned,
+               ifnull(max(status = 'scored'), 0) AS scored,
+               ifnull(max(status = 'conflict'), 0) AS conflict,
+               ifnull(max(source = 'paper'), 0) AS paper
+        FROM (SELECT judge_id, entry_id, 1 AS assigned, NULL AS status, NULL AS source FROM assigned
+              UNION ALL
+              SELECT judge_id, entry_id, 0, status, source FROM round_entry_results WHERE round_id = :round
+              UNION ALL
+              SELECT judge_id, entry_id, 0, 'conflict', 'declared' FROM declared_conflicts WHERE round_id = :round)
+        GROUP BY judge_id, entry_id
+        HAVING max(assigned) = 1)
 )
 """
 
@@ -137,6 +142,16 @@ class EntryProgress:
         """Fewer judges scored it than were assigned (a conflict leaves it short too)."""
         return self.scored < self.assigned
 
+    @property
+    def waiting(self) -> bool:
+        """A judge still has to score it: scores may yet arrive."""
+        return self.missing > 0
+
+    @property
+    def short_by_conflict(self) -> bool:
+        """Short of judges only because of conflicts of interest: no more scores will come unless judges are added."""
+        return self.missing == 0 and self.conflict > 0
+
 
 @dataclass(frozen=True)
 class RoundProgress:
@@ -179,12 +194,28 @@ class RoundProgress:
     def entries_short(self) -> int:
         return sum(e.short for e in self.entries)
 
+    @property
+    def entries_waiting(self) -> int:
+        """Entries a judge still has to score."""
+        return sum(e.waiting for e in self.entries)
+
+    @property
+    def entries_short_by_conflict(self) -> int:
+        """Entries with every score in that are short of judges only because of conflicts of interest."""
+        return sum(e.short_by_conflict for e in self.entries)
+
     def summary(self) -> str:
-        """The summary line, in English (the window writes its own, translated)."""
+        """The summary line, in English (the window writes its own, translated).
+
+        Entries short of judges are counted by cause: those still waiting for a
+        judge's scores, and those whose only gaps are conflicts of interest
+        (complete as far as the panel goes; more judges are needed to fill them).
+        """
         text = (f"{self.judges_sent} of {len(self.judges)} judges have sent a file; "
                 f"{self.scored + self.conflict} of {self.assigned} entry scores in "
                 f"({self.scored} scored, {self.conflict} conflict, {self.missing} missing, "
-                f"{self.paper} paper-entered); {self.entries_short} of {len(self.entries)} entries short of judges")
+                f"{self.paper} paper-entered); {self.entries_waiting} of {len(self.entries)} entries waiting for "
+                f"scores; short of judges because of conflicts: {self.entries_short_by_conflict}")
         if self.unattributed_files:
             text += f"; rejected files that name no judge of the contest: {self.unattributed_files}"
         return text

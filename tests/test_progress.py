@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from conftest import play_judge, run_cli
 from judge_app.errors import SecretariatError
 from judge_app.merge import merge_files
+from judge_app.panel import declare_conflict
 from judge_app.progress import round_progress
 from judge_app.scorefile import read_score_file
 from judge_app.secretariat import ContestDatabase
@@ -193,6 +194,56 @@ def test_a_judge_without_a_bundle_and_a_newer_file(issued, three_merged, tmp_pat
     assert not by_id["J07"].bundle_issued and by_id["J07"].assigned > 0
 
 
+def test_conflicts_declared_to_the_secretariat_count_as_conflicts(issued, three_merged):
+    round_ = issued.contest.round(ROUND)
+    j02_unscored = read_score_file(three_merged[1].score_file).entries[-1]
+    assert j02_unscored.status == "not_scored"
+    j01_scored = round_.entries_of("J01")[-1]  # scored in J01's signed file
+    j05_first = round_.entries_of("J05")[0]  # J05 sent nothing yet
+    with issued.open_db() as db:
+        before = round_progress(db, ROUND)
+        for judge_id, entry_id in (("J02", j02_unscored.entry_id), ("J01", j01_scored), ("J05", j05_first)):
+            declare_conflict(db, ROUND, judge_id, entry_id, "เคยเป็นที่ปรึกษาของหน่วยงานนี้")
+        after = round_progress(db, ROUND)
+    old, new = ({j.judge_id: j for j in p.judges} for p in (before, after))
+    assert (old["J02"].missing, new["J02"].missing, new["J02"].conflict) == (1, 0, old["J02"].conflict + 1)
+    assert new["J02"].complete and not old["J02"].complete
+    assert new["J01"] == old["J01"], "a score in the judge's signed file stands"
+    assert (new["J05"].conflict, new["J05"].missing) == (1, old["J05"].missing - 1)
+    assert after.conflict == before.conflict + 2 and after.missing == before.missing - 2
+    entry = next(e for e in after.entries if e.entry_id == j02_unscored.entry_id)
+    assert "J02" not in entry.missing_judges and entry.conflict >= 1
+
+
+def test_entries_short_of_judges_are_counted_by_cause(issued):
+    """An entry whose only gap is a conflict is complete as far as it goes; one still waiting is not."""
+    round_ = issued.contest.round(ROUND)
+    panels: dict[str, list[str]] = {}
+    for judge_id, entry_ids in round_.assignments.items():
+        for entry_id in entry_ids:
+            panels.setdefault(entry_id, []).append(judge_id)
+    conflicted, waiting, done = sorted(panels)[:3]
+    with issued.open_db() as db:
+        with db.transaction():
+            for entry_id in (conflicted, waiting, done):
+                scorers = sorted(panels[entry_id])[1:] if entry_id != done else panels[entry_id]
+                for judge_id in scorers:
+                    db.conn.execute("INSERT INTO entry_results VALUES (?, ?, ?, 'scored', '70.00', '', '', 'x')",
+                                    (ROUND, judge_id, entry_id))
+        declare_conflict(db, ROUND, sorted(panels[conflicted])[0], conflicted, "ญาติของผู้บริหาร")
+        progress = round_progress(db, ROUND)
+    by_id = {e.entry_id: e for e in progress.entries}
+    assert by_id[conflicted].short and by_id[conflicted].short_by_conflict and not by_id[conflicted].waiting
+    assert by_id[waiting].short and by_id[waiting].waiting and not by_id[waiting].short_by_conflict
+    assert not (by_id[done].short or by_id[done].waiting or by_id[done].short_by_conflict)
+    assert progress.entries_short_by_conflict == 1
+    assert progress.entries_waiting == len(progress.entries) - 2
+    assert progress.entries_short == progress.entries_waiting + 1
+    assert progress.summary().endswith(
+        f"; {len(progress.entries) - 2} of {len(progress.entries)} entries waiting for scores; "
+        "short of judges because of conflicts: 1")
+
+
 def test_an_unknown_round_is_refused(issued):
     with issued.open_db() as db, pytest.raises(SecretariatError, match="no round 'r9'"):
         round_progress(db, "r9")
@@ -203,6 +254,7 @@ def test_an_unknown_round_is_refused(issued):
 
 STANDINGS = st.sampled_from([None, "scored", "conflict", "not_scored"])
 PAPER = st.sampled_from([None, "scored", "conflict"])
+DECLARED = st.booleans()  # a conflict declared to the secretariat as well
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -213,10 +265,13 @@ def test_the_aggregate_queries_agree_with_a_plain_count_of_the_view(issued_templ
     shutil.copyfile(issued_template.db_path, db_path)
     round_ = issued_template.contest.round(ROUND)
     pairs = [(j, e) for j, entries in round_.assignments.items() for e in entries]
-    picks = data.draw(st.lists(st.tuples(st.sampled_from(pairs), STANDINGS, PAPER), max_size=60))
+    picks = data.draw(st.lists(st.tuples(st.sampled_from(pairs), STANDINGS, PAPER, DECLARED), max_size=60))
     conn = sqlite3.connect(db_path, isolation_level=None)
     with conn:
-        for (judge_id, entry_id), signed, paper in picks:
+        for (judge_id, entry_id), signed, paper, declared in picks:
+            if declared:
+                conn.execute("INSERT OR REPLACE INTO declared_conflicts VALUES (?, ?, ?, 'ญาติ', '2025-01-01T00:00:00Z')",
+                             (ROUND, judge_id, entry_id))
             if signed:
                 conn.execute("INSERT OR REPLACE INTO entry_results VALUES (?, ?, ?, ?, NULL, '', '', 'x')",
                              (ROUND, judge_id, entry_id, signed))
@@ -225,12 +280,15 @@ def test_the_aggregate_queries_agree_with_a_plain_count_of_the_view(issued_templ
                              " '', '')", (ROUND, judge_id, entry_id, paper))
     view = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
         "SELECT judge_id, entry_id, status, source FROM round_entry_results")}
+    declared = {(r[0], r[1]) for r in conn.execute("SELECT judge_id, entry_id FROM declared_conflicts")}
     conn.close()
     with ContestDatabase.open(db_path) as db:
         progress = round_progress(db, ROUND)
 
     def standing(pair):
         status, source = view.get(pair, (None, None))
+        if status != "scored" and pair in declared:
+            status = "conflict"  # declared to the secretariat; a score in a file would stand
         return status if status in ("scored", "conflict") else "missing", source == "paper" and status in (
             "scored", "conflict")
 

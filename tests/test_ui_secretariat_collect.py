@@ -13,10 +13,12 @@ from ui_helpers import drag_events
 from conftest import play_judge
 from judge_app.errors import SecretariatError
 from judge_app.merge import merge_files
+from judge_app.panel import declare_conflict
 from judge_app.progress import round_progress
 from ui.i18n import install_language
 from ui.secretariat.collect_page import CollectPage, score_file_paths
-from ui.secretariat.progress_models import EntryProgressModel, JudgeProgressModel, OutcomesModel
+from ui.secretariat.key_enrolment import EnrolKeyDialog
+from ui.secretariat.progress_models import EntryProgressModel, FilesModel, JudgeProgressModel, OutcomesModel
 from ui.secretariat.session import SecretariatSession
 
 TIMEOUT = 30_000
@@ -226,3 +228,121 @@ def test_a_hidden_page_counts_again_when_shown(qtbot, english_app, issued, dropp
     assert page.progress.judges_sent == 0  # not counted while hidden
     page.show()
     assert page.progress.judges_sent == 1 and page.files_model.rowCount() == 1
+
+
+# ---------------------------------------------------------------- a file refused for want of a key
+
+
+def refuse_for_want_of_a_key(qtbot, issued, tmp_path, page) -> tuple:
+    """J04's genuine file, dropped before J04's key is enrolled: refused, with the enrol button offered."""
+    played = play_judge(issued, "J04", tmp_path / "j04")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = Path(shutil.copy(played.score_file, inbox))
+    [outcome] = merge(qtbot, page, [path])
+    assert outcome.status == "rejected" and "no enrolled key" in outcome.reason
+    assert not page.enrol_key_button.isEnabled(), "nothing is selected yet"
+    page.outcomes_table.selectRow(0)
+    assert page.enrol_key_button.isEnabled()
+    return played, path
+
+
+def test_a_file_refused_for_want_of_a_key_offers_to_enrol_the_key_and_merges_it_again(
+        qtbot, english_app, issued, tmp_path, page):
+    played, path = refuse_for_want_of_a_key(qtbot, issued, tmp_path, page)
+    page.tabs.setCurrentIndex(page.FILES_TAB)
+    page.files_table.selectRow(0)
+    assert page.files_enrol_button.isEnabled(), "offered in every file received too"
+    page.tabs.setCurrentIndex(page.OUTCOME_TAB)
+
+    qtbot.mouseClick(page.enrol_key_button, Qt.MouseButton.LeftButton)
+    confirm = page.active_dialog
+    assert isinstance(confirm, EnrolKeyDialog) and confirm.isVisible()
+    assert confirm.offer.judge.id == "J04" and confirm.offer.key == played.key.public_key
+    qtbot.keyClick(confirm.digits, Qt.Key.Key_Return)  # a stray Enter: nothing enrolled, nothing merged
+    assert not confirm.isVisible() and page.session.db.active_key("J04") is None and not page.merging
+
+    qtbot.mouseClick(page.enrol_key_button, Qt.MouseButton.LeftButton)
+    confirm = page.active_dialog
+    page.grab().save(str(SCREENSHOTS / "collect_refused_for_want_of_a_key.png"))
+    confirm.grab().save(str(SCREENSHOTS / "collect_enrol_key_from_score_file.png"))
+    confirm.digits.setText(confirm.last_group)
+    with qtbot.waitSignal(page.merge_finished, timeout=TIMEOUT) as merged:
+        qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)
+        assert page.status.text().startswith(f"Enrolled key {played.key.public_key.fingerprint} for judge J04;")
+    with issued.open_db() as db:
+        enrolled = db.active_key("J04")
+    assert enrolled.public_key == played.key.public_key and enrolled.enrolled_how == f"score file {path.name}"
+    assert [(o.file_name, o.status) for o in merged.args[0]] == [(path.name, "accepted")], "merged again, accepted"
+    j04 = next(j for j in page.progress.judges if j.judge_id == "J04")
+    assert j04.scored > 0 and j04.missing == 0 and j04.last_file.outcome == "merged"
+    page.outcomes_table.selectRow(0)
+    assert not page.enrol_key_button.isEnabled(), "J04 has a key now"
+
+
+# ---------------------------------------------------------------- what the officer reads
+
+
+def test_reasons_are_said_in_thai_with_the_cores_words_kept(qtbot, thai_app, issued, dropped, page):
+    merge(qtbot, page, dropped)
+    model = page.outcomes_model
+    merged = model.index(0, OutcomesModel.COL_REASON)
+    assert merged.data() == "รวมแล้ว" and merged.data(Qt.ItemDataRole.ToolTipRole) == "merged"
+    rejected = model.index(3, OutcomesModel.COL_REASON)
+    core = rejected.data(Qt.ItemDataRole.ToolTipRole)
+    assert core and rejected.data() == f"ข้อความจากการตรวจสอบ (ภาษาอังกฤษ): {core}"
+    again = merge(qtbot, page, dropped)
+    assert [model.index(r, OutcomesModel.COL_REASON).data() for r in range(3)] == [
+        "ไฟล์นี้เคยนำเข้าแล้ว ไม่มีอะไรเปลี่ยนแปลง"] * 3
+    assert model.index(3, OutcomesModel.COL_REASON).data() == (
+        f"เคยนำเข้าและถูกปฏิเสธแล้ว — ข้อความจากการตรวจสอบ (ภาษาอังกฤษ): {core}")
+    assert again[3].reason == f"already imported and rejected: {core}"
+    files = page.files_model
+    assert {files.index(r, FilesModel.COL_REASON).data() for r in range(files.rowCount())} >= {"รวมแล้ว"}
+
+
+def test_columns_are_fitted_again_after_a_language_change(qtbot, thai_app, issued, dropped, page):
+    merge(qtbot, page, dropped)
+    install_language("en")
+    qtbot.waitUntil(lambda: page.tabs.tabText(page.DASHBOARD_TAB) == "&Progress")
+    for table in (page.outcomes_table, page.judges_table, page.files_table):
+        for column in range(table.model().columnCount() - 1):  # the last column takes the room left
+            needed = max(table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column))
+            assert table.columnWidth(column) >= needed, (table.accessibleName(), column)
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_dashboard_shows_a_panel_of_seven_whole_in_a_1280_by_800_window(qtbot, request, language, issued,
+                                                                           dropped, page):
+    request.getfixturevalue("thai_app" if language == "th" else "english_app")
+    merge(qtbot, page, dropped)
+    page.resize(1280, 700)  # what a 1280 × 800 window leaves the page under its menu, tabs and status bar
+    page.tabs.setCurrentIndex(page.DASHBOARD_TAB)
+    QApplication.processEvents()
+    page.grab().save(str(SCREENSHOTS / f"collect_dashboard_1280_{language}.png"))
+    table = page.judges_table
+    assert table.model().rowCount() == 7
+    last = table.model().rowCount() - 1
+    assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height(), "every judge shows"
+    assert table.horizontalHeader().length() <= table.viewport().width(), "no column is cut off at the right"
+    assert page.entries_table.height() > 150, "the entries keep a useful part of the page"
+
+
+def test_entries_short_of_judges_only_because_of_conflicts_are_counted_apart(qtbot, english_app, issued, page):
+    round_ = issued.contest.round("r1")
+    panel = sorted(j for j, entries in round_.assignments.items() if "E001" in entries)
+    with issued.open_db() as db:
+        with db.transaction():
+            for judge_id in panel[1:]:
+                db.conn.execute("INSERT INTO entry_results VALUES ('r1', ?, 'E001', 'scored', '70.00', '', '', 'x')",
+                                (judge_id,))
+        declare_conflict(db, "r1", panel[0], "E001", "ญาติของผู้บริหาร")
+    page.session.notify("scores")
+    entries = len(page.progress.entries)
+    assert page.summary_detail.text().endswith(
+        f"Entries still waiting for a judge's scores: {entries - 1} of {entries} · "
+        "short of judges because of conflicts of interest: 1")
+    row = next(r for r in range(page.entries_model.rowCount())
+               if page.entries_model.index(r, EntryProgressModel.COL_ENTRY).data() == "E001")
+    tip = page.entries_model.index(row, EntryProgressModel.COL_ENTRY).data(Qt.ItemDataRole.ToolTipRole)
+    assert "declared a conflict of interest" in tip

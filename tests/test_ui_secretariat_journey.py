@@ -311,12 +311,14 @@ def enrol_the_keys(office: Office, enrolments: list[Path]) -> None:
     office.picks_file(first)
     office.click(page.enrol_button)
     confirm = office.wait_dialog(page, EnrolKeyDialog)
-    assert confirm.enrolment.judge_id == "J01"
+    assert confirm.offer.judge.id == "J01" and not confirm.enrol_button.isEnabled()
+    office.qtbot.keyClicks(confirm.digits, confirm.last_group)  # the last four digits, as on the signed paper
     office.shoot("11-enrol-key", confirm)
     office.click(confirm.enrol_button)
     for path in others:
         confirm = page.enrol_key_from_file(path)
         assert confirm is not None
+        office.qtbot.keyClicks(confirm.digits, confirm.last_group)
         office.click(confirm.enrol_button)
     with office.open_db() as db:
         for path in enrolments:
@@ -351,7 +353,9 @@ def merge_the_score_files(office: Office, inbox: Path, score_files: list[Path], 
     assert "กรรมการที่ส่งครบ 7 จาก 7 คน" in page.summary_detail.text()  # "7 of 7 judges complete"
     with_conflict = [e for e in progress.entries if e.conflict]  # a declared conflict leaves an entry short
     assert progress.entries_short == len(with_conflict) and all(e.missing == 0 for e in progress.entries)
-    assert f"ผลงานที่กรรมการยังให้คะแนนไม่ครบ {len(with_conflict)} จาก 40 รายการ" in page.summary_detail.text()
+    # said by cause: none still waiting for scores, the short ones short only because of conflicts
+    assert "ผลงานที่ยังรอคะแนนจากกรรมการ: 0 จาก 40 รายการ" in page.summary_detail.text()
+    assert f"กรรมการไม่ครบเพราะมีส่วนได้เสีย: {len(with_conflict)} รายการ" in page.summary_detail.text()
     page.short_only.setChecked(False)  # every entry, with how many of its judges scored it
     office.shoot("14-dashboard")
 

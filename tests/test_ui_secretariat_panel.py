@@ -6,15 +6,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
+from conftest import play_judge
 from judge_app.assignment import same_province_key
 from judge_app.enrolment import write_enrolment
 from judge_app.keys import PrivateKey
+from judge_app.merge import merge_files
 from judge_app.panel import assignment_history, calibration_entries
 from judge_app.secretariat import ContestDatabase
-from ui.secretariat.assignment_page import AssignmentPage, EntryPanelModel
+from ui.i18n import install_language
+from ui.secretariat.assignment_page import AssignmentPage, EntryPanelModel, JudgeLoadModel
 from ui.secretariat.judges_page import JudgesPage, JudgesTableModel
+from ui.secretariat.key_enrolment import digits_of
 from ui.secretariat.session import SecretariatSession
 
 SCREENSHOTS = Path("/tmp")
@@ -84,6 +88,7 @@ def test_an_officer_adds_a_judge_enrols_the_key_from_a_file_and_revokes_it(qtbot
     big = [label for label in confirm.findChildren(QLabel) if label.accessibleName() == "fingerprint"]
     assert grouped.count(" ") == 4 and [label.text() for label in big] == [grouped]
     assert big[0].font().pointSizeF() > page.font().pointSizeF() * 1.3, "large enough to compare digit by digit"
+    confirm.digits.setText(grouped[-4:])  # the last group, typed from the signed paper
     qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)
     with ContestDatabase.open(session.path) as other:
         enrolled = other.active_key("J08")
@@ -105,6 +110,77 @@ def test_an_officer_adds_a_judge_enrols_the_key_from_a_file_and_revokes_it(qtbot
     assert cell(page.table, row_of(page.table, JudgesTableModel.COL_ID, "J08"), JudgesTableModel.COL_KEY) == \
         "revoked, no new key yet"
     assert page.open_revoke_dialog() is None and not page.revoke_button.isEnabled()
+
+
+def thai_digits(digits: str) -> str:
+    return digits.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+
+
+def labels_of(dialog) -> str:
+    return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_enter_as_the_enrol_dialog_opens_enrols_nothing_until_the_paper_digits_are_typed(
+        qtbot, english_app, session, tmp_path):
+    page = shown(qtbot, JudgesPage(session))
+    key = PrivateKey.generate()
+    enrolment = tmp_path / "J03.dlgenrol"
+    write_enrolment(enrolment, "J03", session.db.contest.judge("J03").name, key)
+
+    confirm = page.enrol_key_from_file(enrolment)
+    qtbot.waitExposed(confirm)
+    assert confirm.cancel_button.isDefault() and not confirm.enrol_button.isDefault()
+    assert not confirm.enrol_button.autoDefault() and not confirm.enrol_button.isEnabled()
+    qtbot.keyClick(confirm.digits, Qt.Key.Key_Return)  # Enter, out of habit, as the dialog opens
+    assert not confirm.isVisible() and confirm.result() == QDialog.DialogCode.Rejected
+    assert session.db.active_key("J03") is None
+
+    confirm = page.enrol_key_from_file(enrolment)
+    qtbot.waitExposed(confirm)
+    qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)  # disabled: a click without looking
+    confirm.accept()  # nor may anything else accept it
+    assert confirm.isVisible() and session.db.active_key("J03") is None
+    last = digits_of(key.public_key.fingerprint)[-4:]
+    confirm.digits.setText("1111" if last != "1111" else "2222")
+    assert confirm.mismatch.isVisible() and not confirm.enrol_button.isEnabled()
+    confirm.digits.setText(thai_digits(last))  # typed from the paper in Thai digits
+    assert confirm.enrol_button.isEnabled() and confirm.enrol_button.isDefault() and not confirm.mismatch.isVisible()
+    qtbot.keyClick(confirm.digits, Qt.Key.Key_Return)  # now Enter enrols: typing the digits was the deliberate act
+    assert not confirm.isVisible() and confirm.result() == QDialog.DialogCode.Accepted
+    assert session.db.active_key("J03").public_key == key.public_key
+    assert page.message.text() == f"Enrolled key {key.public_key.fingerprint} for judge J03."
+
+
+def test_a_key_is_enrolled_from_the_judges_first_score_file_after_the_paper_check(qtbot, english_app, issued, tmp_path):
+    played = play_judge(issued, "J05", tmp_path / "j05")
+    fingerprint = played.key.public_key.fingerprint
+    session = SecretariatSession(issued.db_path)
+    try:
+        page = shown(qtbot, JudgesPage(session))
+        confirm = page.enrol_key_from_score_file(played.score_file)
+        qtbot.waitExposed(confirm)
+        assert confirm.offer.judge.id == "J05" and confirm.offer.key == played.key.public_key
+        words = labels_of(confirm)
+        assert fingerprint in words and played.score_file.name in words and "sequence 1" in words
+        assert session.db.contest.judge("J05").name in words
+        qtbot.keyClick(confirm.digits, Qt.Key.Key_Return)
+        assert not confirm.isVisible() and session.db.active_key("J05") is None
+
+        confirm = page.enrol_key_from_score_file(played.score_file)
+        confirm.digits.setText(fingerprint)  # all twenty digits, spaced as on the paper, will do too
+        qtbot.mouseClick(confirm.enrol_button, Qt.MouseButton.LeftButton)
+        with ContestDatabase.open(issued.db_path) as other:
+            enrolled = other.active_key("J05")
+            assert enrolled.public_key == played.key.public_key
+            assert enrolled.enrolled_how == f"score file {played.score_file.name}"  # as the command line writes it
+            assert merge_files(other, [played.score_file])[0].status == "accepted"
+        assert page.message.text() == f"Enrolled key {fingerprint} for judge J05." and page.selected_judge_id() == "J05"
+
+        broken = tmp_path / "broken.dlgscores"
+        broken.write_bytes(b"not a zip")
+        assert page.enrol_key_from_score_file(broken) is None and "not a valid score file" in page.message.text()
+    finally:
+        session.close()
 
 
 def test_an_enrolment_for_a_judge_not_in_the_contest_is_refused_in_the_page(qtbot, english_app, session, tmp_path):
@@ -246,3 +322,34 @@ def test_both_pages_look_right_in_each_language(qtbot, request, language, sessio
     assert thai == (language == "th")
     assert page.message_area.isVisible() and "E0" in page.message.text()
     assert page.entries_table.height() > 250, "a long list of short entries scrolls; it does not squeeze the tables"
+
+
+def test_the_tie_row_fits_and_the_last_message_follows_the_language(qtbot, thai_app, session):
+    page = shown(qtbot, JudgesPage(session))
+    page.select_judge("J05")
+    page.tie_value.setText("เทศบาลเมืองบ้านค้อ")
+    page.add_tie_from_fields()
+    assert page.message.text() == "J05 จะไม่ได้รับผลงานของ เทศบาลเมืองบ้านค้อ อีก"
+    QApplication.processEvents()
+    room = page.tie_value.fontMetrics().horizontalAdvance("เทศบาลนครขอนแก่น")
+    assert page.tie_value.width() >= room, "the name of a tie is not squeezed to nothing"
+    install_language("en")  # widgets hear of it through a posted LanguageChange event
+    qtbot.waitUntil(lambda: page.add_button.text() == "&Add judge…")
+    QApplication.processEvents()
+    assert page.message.text() == "J05 is now never assigned entries of เทศบาลเมืองบ้านค้อ."
+    kind = page.tie_kind
+    assert kind.currentText() == "Organisation"
+    assert kind.width() >= kind.fontMetrics().horizontalAdvance("Organisation") + 20, "the kind is not cut"
+    assert page.tie_value.width() >= room
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_loads_table_shows_every_judges_whole_name(qtbot, request, language, session):
+    request.getfixturevalue("thai_app" if language == "th" else "english_app")
+    page = shown(qtbot, AssignmentPage(session))
+    QApplication.processEvents()
+    table = page.judges_table
+    for row in range(table.model().rowCount()):
+        name = table.model().index(row, JudgeLoadModel.COL_NAME).data()
+        assert table.columnWidth(JudgeLoadModel.COL_NAME) >= table.fontMetrics().horizontalAdvance(name), name
+    assert table.horizontalHeader().length() <= table.viewport().width()

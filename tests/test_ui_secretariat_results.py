@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from judge_app.decisions import mark_results_viewed, method_decision, method_history, results_first_viewed
 from judge_app.demo import simulated_scores
@@ -27,7 +27,8 @@ from judge_app.round_results import load_round_results
 from judge_app.scoring import total_str
 from judge_app.secretariat import ContestDatabase
 from ui.secretariat.charts import BAR, HARSH, HistogramChart, histogram_bins
-from ui.secretariat.results_models import RankingModel
+from ui.secretariat.org_names import ORG_KINDS, short_org_name
+from ui.secretariat.results_models import TOP3_BAND, TOP20_BAND, RankingModel
 from ui.secretariat.results_page import ResultsPage
 from ui.secretariat.session import SecretariatSession
 
@@ -379,3 +380,71 @@ def test_the_page_speaks_thai_and_switches_language_in_place(qtbot, thai_app, db
     assert page.title.text() == "Results and statistics" and page.tabs.tabText(0) == "&Ranking"
     assert page.ranking_model.headerData(RankingModel.COL_RANK, Qt.Orientation.Horizontal) == "Rank"
     assert page.severity_chart.accessibleName() == "Judge severity"
+
+
+# ---------------------------------------------------------------- what the officer can read
+
+
+@pytest.mark.parametrize("name, short", [
+    ("องค์การบริหารส่วนตำบลโพธิ์ชัย", "อบต.โพธิ์ชัย"), ("องค์การบริหารส่วนจังหวัดนครพนม", "อบจ.นครพนม"),
+    ("เทศบาลตำบลเสนา", "ทต.เสนา"), ("เทศบาลเมืองหนองหญ้าไซ", "ทม.หนองหญ้าไซ"), ("เทศบาลนคร ขอนแก่น", "ทน.ขอนแก่น"),
+    ("เทศบาลนครนครราชสีมา", "ทน.นครราชสีมา"), ("กรุงเทพมหานคร", "กรุงเทพมหานคร"), ("เทศบาลนคร", "เทศบาลนคร"),
+])
+def test_the_kind_of_local_government_is_abbreviated_as_officials_write_it(name, short):
+    assert short_org_name(name) == short
+
+
+@given(st.sampled_from([kind for kind, _ in ORG_KINDS] + [""]), st.text(min_size=1))
+def test_an_abbreviated_name_keeps_every_character_that_tells_organisations_apart(kind, rest):
+    name = kind + rest
+    short = short_org_name(name)
+    if kind and rest.strip():
+        abbreviation = dict(ORG_KINDS)[kind]
+        assert short == abbreviation + rest.strip() and len(short) < len(name.strip())
+    elif not any(name.strip().startswith(k) for k, _ in ORG_KINDS):
+        assert short == name.strip()
+
+
+def test_organisations_show_the_part_that_tells_them_apart_and_the_top_3_stand_out(qtbot, thai_app, db_path):
+    page = open_page(qtbot, db_path)
+    page.resize(1280, 740)
+    show_results(qtbot, page)
+    QApplication.processEvents()
+    model, view = page.ranking_model, page.ranking_view
+    for row in range(model.rowCount()):
+        entry = model.row_object(row).entry
+        index = model.index(row, RankingModel.COL_ORG)
+        assert index.data() == short_org_name(entry.org_name) and entry.org_name in index.data(Qt.ItemDataRole.ToolTipRole)
+        assert view.columnWidth(RankingModel.COL_ORG) >= view.fontMetrics().horizontalAdvance(index.data()), index.data()
+    top3 = model.index(0, RankingModel.COL_MARK)
+    top20 = model.index(5, RankingModel.COL_MARK)
+    assert top3.data(Qt.ItemDataRole.BackgroundRole).color() == TOP3_BAND
+    assert top20.data(Qt.ItemDataRole.BackgroundRole).color() == TOP20_BAND
+    assert TOP20_BAND.lightness() - TOP3_BAND.lightness() >= 30, "the two bands are told apart at a glance"
+    assert top3.data(Qt.ItemDataRole.FontRole).bold() and top20.data(Qt.ItemDataRole.FontRole) is None
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_judges_tab_needs_no_sideways_scrolling_at_1280(qtbot, request, language, db_path):
+    request.getfixturevalue("thai_app" if language == "th" else "english_app")
+    page = open_page(qtbot, db_path)
+    page.resize(1280, 740)
+    show_results(qtbot, page)
+    page.tabs.setCurrentIndex(2)
+    QApplication.processEvents()
+    page.grab().save(f"/tmp/results_judges_1280_{language}.png")
+    view = page.judges_view
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    assert page.severity_chart.width() >= 400, "the chart keeps room for its bars"
+
+
+def test_without_calibration_entries_the_tab_says_so_at_the_top(qtbot, english_app, db_path):
+    with ContestDatabase.open(db_path) as db:
+        set_calibration_entries(db, db.contest.rounds[0].id, [])
+    page = open_page(qtbot, db_path)
+    show_results(qtbot, page)
+    page.tabs.setCurrentIndex(6)
+    QApplication.processEvents()
+    label = page.calibration_intro
+    assert label.text() == "No calibration entries were marked." and not page.calibration_view.isVisible()
+    assert label.geometry().top() < 30 and label.height() < 4 * label.fontMetrics().height()

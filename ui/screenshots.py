@@ -258,11 +258,14 @@ def _shoot_secretariat(camera: Camera) -> None:
     confirm.reject()
     window.set_language("en")
     confirm = judges.enrol_key_from_file(first)
+    confirm.digits.setText(confirm.last_group)  # the last four digits, as read from the signed paper
     camera.save(confirm, "secretariat-enrol-key-en")
     confirm.enrol_button.click()
     window.set_language("th")
     for path in others:
-        judges.enrol_key_from_file(path).enrol_button.click()
+        confirm = judges.enrol_key_from_file(path)
+        confirm.digits.setText(confirm.last_group)
+        confirm.enrol_button.click()
     both("judges-enrolled")
 
     # --- the score files merged, then the progress dashboard

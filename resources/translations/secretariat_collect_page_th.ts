@@ -33,14 +33,6 @@
         <translation>ตรวจแล้ว %v จาก %m ไฟล์</translation>
     </message>
     <message>
-        <source>Only entries s&amp;hort of judges</source>
-        <translation>เฉพาะผลงานที่กรรมการให้คะแนนยังไม่ครบ (&amp;H)</translation>
-    </message>
-    <message>
-        <source>Search entry, organisation or judge…</source>
-        <translation>ค้นหาผลงาน หน่วยงาน หรือกรรมการ…</translation>
-    </message>
-    <message>
         <source>&amp;Progress</source>
         <translation>ความคืบหน้า (&amp;P)</translation>
     </message>
@@ -53,16 +45,12 @@
         <translation>ไฟล์ที่ได้รับทั้งหมด (&amp;A)</translation>
     </message>
     <message>
-        <source>%1 of %2 judges have sent a file · %3 of %4 entry scores in</source>
-        <translation>กรรมการส่งไฟล์แล้ว %1 จาก %2 คน · ได้ผลการให้คะแนนแล้ว %3 จาก %4 รายการ</translation>
+        <source>&amp;Enrol this judge&apos;s key…</source>
+        <translation>ลงทะเบียนกุญแจของกรรมการคนนี้… (&amp;E)</translation>
     </message>
     <message>
-        <source>%1 scored, %2 conflict of interest, %3 missing, %4 typed in from paper · %5 of %6 judges complete · %7 of %8 entries short of judges</source>
-        <translation>ให้คะแนนแล้ว %1 · มีส่วนได้เสีย %2 · ยังขาด %3 · บันทึกจากใบกระดาษ %4 · กรรมการที่ส่งครบ %5 จาก %6 คน · ผลงานที่กรรมการยังให้คะแนนไม่ครบ %7 จาก %8 รายการ</translation>
-    </message>
-    <message>
-        <source>Rejected files that name no judge of this contest: %1 (see All files received).</source>
-        <translation>ไฟล์ที่ถูกปฏิเสธซึ่งไม่ได้ระบุกรรมการของการประกวดนี้: %1 ไฟล์ (ดูที่แท็บไฟล์ที่ได้รับทั้งหมด)</translation>
+        <source>For a file refused because its judge has no key yet: check the key that signed it against the signed paper, enrol it, and merge the file again</source>
+        <translation>สำหรับไฟล์ที่ถูกปฏิเสธเพราะกรรมการยังไม่มีกุญแจ: เทียบกุญแจที่ใช้ลงนามไฟล์กับเอกสารที่กรรมการลงนาม ลงทะเบียนกุญแจ แล้วรวมไฟล์นั้นอีกครั้ง</translation>
     </message>
     <message>
         <source>Other files left aside (not .dlgscores): %1</source>
@@ -71,10 +59,6 @@
     <message>
         <source>&amp;All files received (%1)</source>
         <translation>ไฟล์ที่ได้รับทั้งหมด (%1) (&amp;A)</translation>
-    </message>
-    <message>
-        <source>Entries: %1 shown of %2</source>
-        <translation>ผลงาน: แสดง %1 จาก %2 รายการ</translation>
     </message>
     <message>
         <source>Files are being merged; wait until that is done.</source>
@@ -107,6 +91,18 @@
     <message>
         <source>%1 files: %2 accepted, %3 duplicate, %4 superseded, %5 rejected</source>
         <translation>%1 ไฟล์: รับแล้ว %2 · ซ้ำ %3 · ถูกแทนที่ %4 · ถูกปฏิเสธ %5</translation>
+    </message>
+    <message>
+        <source>%1 names judge %2, who is not in this contest.</source>
+        <translation>%1 ระบุกรรมการ %2 ซึ่งไม่มีในการประกวดนี้</translation>
+    </message>
+    <message>
+        <source>Enrolled key %1 for judge %2; merging %3 again…</source>
+        <translation>ลงทะเบียนกุญแจ %1 ให้กรรมการ %2 แล้ว กำลังรวม %3 อีกครั้ง…</translation>
+    </message>
+    <message>
+        <source>Enrolled key %1 for judge %2. Drop %3 again to merge it.</source>
+        <translation>ลงทะเบียนกุญแจ %1 ให้กรรมการ %2 แล้ว วาง %3 อีกครั้งเพื่อรวมคะแนน</translation>
     </message>
     <message>
         <source>Add score files</source>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
-    <name>EnrolKeyDialog</name>
-    <message>
-        <source>Enrol a judge&apos;s key</source>
-        <translation>ลงทะเบียนกุญแจของกรรมการ</translation>
-    </message>
-    <message>
-        <source>From the enrolment file %1, made %2.</source>
-        <translation>จากแฟ้มลงทะเบียน %1 สร้างเมื่อ %2</translation>
-    </message>
-    <message>
-        <source>The name in the file is “%1”, not the name in the contest.</source>
-        <translation>ชื่อในแฟ้มคือ “%1” ไม่ตรงกับชื่อในการประกวด</translation>
-    </message>
-    <message>
-        <source>Compare these twenty digits with the fingerprint on the paper the judge signed. Enrol the key only if every digit matches.</source>
-        <translation>เทียบตัวเลขยี่สิบหลักนี้กับลายนิ้วมือกุญแจบนเอกสารที่กรรมการลงนาม ลงทะเบียนกุญแจเฉพาะเมื่อตัวเลขตรงกันทุกหลัก</translation>
-    </message>
-    <message>
-        <source>The digits &amp;match — enrol the key</source>
-        <translation>ตัวเลขตรงกัน — ลงทะเบียนกุญแจ (&amp;M)</translation>
-    </message>
-</context>
-<context>
     <name>JudgeDialog</name>
     <message>
         <source>Edit judge</source>
@@ -110,12 +87,36 @@
         <translation>ลบความเกี่ยวข้องของ %1 กับ %2 แล้ว</translation>
     </message>
     <message>
-        <source>Enrol key from file</source>
-        <translation>ลงทะเบียนกุญแจจากแฟ้ม</translation>
+        <source>Enrol key from an enrolment file</source>
+        <translation>ลงทะเบียนกุญแจจากแฟ้มลงทะเบียน</translation>
+    </message>
+    <message>
+        <source>Revoked the key of %1. Enrol the judge&apos;s new key next, from the judge&apos;s enrolment file or score file.</source>
+        <translation>เพิกถอนกุญแจของ %1 แล้ว ขั้นต่อไปให้ลงทะเบียนกุญแจใหม่ของกรรมการจากแฟ้มลงทะเบียนหรือแฟ้มคะแนนของกรรมการ</translation>
+    </message>
+    <message>
+        <source>E&amp;nrol key from enrolment file…</source>
+        <translation>ลงทะเบียนกุญแจจากแฟ้มลงทะเบียน… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Enrol key from &amp;score file…</source>
+        <translation>ลงทะเบียนกุญแจจากแฟ้มคะแนน… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enrol a judge&apos;s key on the first score file, after checking its fingerprint against the signed paper</source>
+        <translation>ลงทะเบียนกุญแจของกรรมการจากแฟ้มคะแนนแฟ้มแรก หลังจากเทียบลายนิ้วมือกุญแจกับเอกสารที่กรรมการลงนามแล้ว</translation>
     </message>
     <message>
         <source>Enrolment files (*%1)</source>
         <translation>แฟ้มลงทะเบียนกุญแจ (*%1)</translation>
+    </message>
+    <message>
+        <source>Enrol key from a score file</source>
+        <translation>ลงทะเบียนกุญแจจากแฟ้มคะแนน</translation>
+    </message>
+    <message>
+        <source>Score files (*%1)</source>
+        <translation>แฟ้มคะแนน (*%1)</translation>
     </message>
     <message>
         <source>%1 is the key of judge %2, who is not in this contest. Add the judge first.</source>
@@ -124,10 +125,6 @@
     <message>
         <source>Enrolled key %1 for judge %2.</source>
         <translation>ลงทะเบียนกุญแจ %1 ให้กรรมการ %2 แล้ว</translation>
-    </message>
-    <message>
-        <source>Revoked the key of %1. Enrol the judge&apos;s new key with “Enrol key from file…”.</source>
-        <translation>เพิกถอนกุญแจของ %1 แล้ว ลงทะเบียนกุญแจใหม่ของกรรมการด้วยปุ่ม “ลงทะเบียนกุญแจจากแฟ้ม…”</translation>
     </message>
     <message>
         <source>Judges and keys</source>
@@ -144,10 +141,6 @@
     <message>
         <source>&amp;Edit judge…</source>
         <translation>แก้ไขกรรมการ… (&amp;E)</translation>
-    </message>
-    <message>
-        <source>E&amp;nrol key from file…</source>
-        <translation>ลงทะเบียนกุญแจจากแฟ้ม… (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Revoke / replace key…</source>

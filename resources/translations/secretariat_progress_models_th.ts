@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Conflict</source>
-        <translation>มีส่วนได้เสีย</translation>
+        <translation>ส่วนได้เสีย</translation>
     </message>
     <message>
         <source>Missing</source>
@@ -29,11 +29,15 @@
     </message>
     <message>
         <source>Paper</source>
-        <translation>ใบกระดาษ</translation>
+        <translation>กระดาษ</translation>
     </message>
     <message>
         <source>Still to score</source>
         <translation>ยังไม่ได้ให้คะแนน</translation>
+    </message>
+    <message>
+        <source>%1 of %2 judges have scored it; the others declared a conflict of interest, so no more scores will come unless judges are added</source>
+        <translation>กรรมการให้คะแนนแล้ว %1 จาก %2 คน ที่เหลือแจ้งว่ามีส่วนได้เสีย จึงจะไม่มีคะแนนเพิ่มอีก เว้นแต่จะเพิ่มกรรมการ</translation>
     </message>
     <message>
         <source>%1 of %2 judges have scored it</source>
@@ -87,7 +91,7 @@
     </message>
     <message>
         <source>Assigned</source>
-        <translation>ได้รับมอบหมาย</translation>
+        <translation>มอบหมาย</translation>
     </message>
     <message>
         <source>Scored</source>
@@ -95,7 +99,7 @@
     </message>
     <message>
         <source>Conflict</source>
-        <translation>มีส่วนได้เสีย</translation>
+        <translation>ส่วนได้เสีย</translation>
     </message>
     <message>
         <source>Missing</source>
@@ -103,7 +107,7 @@
     </message>
     <message>
         <source>Paper</source>
-        <translation>ใบกระดาษ</translation>
+        <translation>กระดาษ</translation>
     </message>
     <message>
         <source>Last file</source>
@@ -147,6 +151,7 @@
     </message>
     <message>
         <source>merged</source>
+        <extracomment>Problems first when a column of outcomes is sorted.</extracomment>
         <translation>รวมแล้ว</translation>
     </message>
     <message>
@@ -161,12 +166,36 @@
         <source>rejected</source>
         <translation>ถูกปฏิเสธ</translation>
     </message>
+    <message>
+        <source>merged; replaces sequence %1</source>
+        <translation>รวมแล้ว แทนลำดับที่ %1</translation>
+    </message>
+    <message>
+        <source>replaced by sequence %1</source>
+        <translation>ถูกแทนที่ด้วยลำดับที่ %1</translation>
+    </message>
+    <message>
+        <source>this exact file was already imported; nothing changed</source>
+        <translation>ไฟล์นี้เคยนำเข้าแล้ว ไม่มีอะไรเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>accepted, then replaced by a newer file of the same judge in this import</source>
+        <translation>รับแล้ว แต่ถูกแทนที่ด้วยไฟล์ที่ใหม่กว่าของกรรมการคนเดียวกันในการนำเข้าครั้งนี้</translation>
+    </message>
+    <message>
+        <source>already imported and rejected: %1</source>
+        <translation>เคยนำเข้าและถูกปฏิเสธแล้ว — %1</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <extracomment>Any other reason is a rejection in the core&apos;s English words; the translation says so.</extracomment>
+        <translation>ข้อความจากการตรวจสอบ (ภาษาอังกฤษ): %1</translation>
+    </message>
 </context>
 <context>
     <name>OutcomesModel</name>
     <message>
         <source>Outcome</source>
-        <extracomment>Problems first when a column of outcomes is sorted.</extracomment>
         <translation>ผล</translation>
     </message>
     <message>

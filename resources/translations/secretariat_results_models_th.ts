@@ -85,16 +85,14 @@
         <translation>กรรมการ</translation>
     </message>
     <message>
+        <source>Consistency
+(r)</source>
+        <translation>ความสอดคล้อง
+(r)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>ชื่อ</translation>
-    </message>
-    <message>
-        <source>Entries scored</source>
-        <translation>ผลงานที่ให้คะแนน</translation>
-    </message>
-    <message>
-        <source>Compared on</source>
-        <translation>ผลงานที่เทียบได้</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -105,8 +103,16 @@
         <translation>แนวโน้ม</translation>
     </message>
     <message>
-        <source>Consistency (r)</source>
-        <translation>ความสอดคล้อง (r)</translation>
+        <source>Entries
+scored</source>
+        <translation>ผลงานที่
+ให้คะแนน</translation>
+    </message>
+    <message>
+        <source>Compared
+on</source>
+        <translation>ผลงานที่
+ใช้เปรียบเทียบ</translation>
     </message>
     <message>
         <source>Entries this judge scored together with at least one other judge</source>

@@ -64,8 +64,8 @@
         <translation>ผลงานปรับเทียบ (&amp;L)</translation>
     </message>
     <message>
-        <source>Dark blue band and thick line: the top 3, put forward to the national DG Awards. Light blue band and line: the top 20, who receive the award. ⚑ marks an entry whose side of a cut line changes when one judge is left out or another method is used: send it to more judges. Paper: scores typed in from a paper sheet.</source>
-        <translation>แถบสีน้ำเงินเข้มและเส้นหนา: 3 อันดับแรก ซึ่งได้รับการเสนอชื่อเข้าสู่รางวัล DG Awards แถบสีฟ้าอ่อนและเส้น: 20 อันดับแรก ซึ่งได้รับรางวัล เครื่องหมาย ⚑ คือผลงานที่ย้ายข้างเส้นตัดเมื่อไม่นับกรรมการท่านใดท่านหนึ่งหรือใช้วิธีจัดอันดับอื่น ควรส่งให้กรรมการพิจารณาเพิ่ม ช่อง “กระดาษ” คือคะแนนที่เจ้าหน้าที่กรอกจากใบให้คะแนน</translation>
+        <source>Top 3 (darker blue, thick line under the 3rd): put forward to the national DG Awards. Top 20 (light blue, thin line under the 20th): receive the award. ⚑ marks an entry whose side of a cut line changes when one judge is left out or another method is used: send it to more judges. Paper: scores typed in from a paper sheet. Organisations: อบต., ทต., ทม., ทน. and อบจ. stand for the kind of local government; the full name is in the tooltip.</source>
+        <translation>3 อันดับแรก (สีน้ำเงินเข้ม เส้นหนาใต้อันดับที่ 3): ได้รับการเสนอชื่อเข้าสู่รางวัล DG Awards ระดับประเทศ 20 อันดับแรก (สีฟ้าอ่อน เส้นบางใต้อันดับที่ 20): ได้รับรางวัล เครื่องหมาย ⚑ คือผลงานที่ย้ายข้างเส้นตัดเมื่อไม่นับกรรมการท่านใดท่านหนึ่งหรือใช้วิธีจัดอันดับอื่น ควรส่งให้กรรมการพิจารณาเพิ่ม ช่อง “กระดาษ” คือคะแนนที่เจ้าหน้าที่กรอกจากใบให้คะแนน ชื่อหน่วยงานใช้อักษรย่อ อบต. ทต. ทม. ทน. และ อบจ. ตามประเภทขององค์กรปกครองส่วนท้องถิ่น ชี้ที่ชื่อเพื่อดูชื่อเต็ม</translation>
     </message>
     <message>
         <source>Each entry within 3 places of the 3rd or 20th place, and which side of the line it falls on under every other method and with each judge left out in turn. Shaded cells change side.</source>

@@ -52,7 +52,7 @@ from ..worker import Op
 from .judges_page import BAD, GOOD, WARN
 from .page_tools import button, button_row, db_op, heading_and_intro, search_box, show_message, wrapped_label
 from .session import ASSIGNMENT, BUNDLES, ENTRIES, JUDGES, SecretariatSession
-from .tables import RowsModel, selected_rows, table_view
+from .tables import RowsModel, columns_width, selected_rows, table_view
 
 BANNER = "background: #fff4d6; color: #6b4a00; border: 1px solid #e0b84f; border-radius: 4px; padding: 6px;"
 
@@ -160,7 +160,9 @@ class AssignmentPage(QWidget):
         self.message_area.hide()
         layout.addWidget(self.message_area)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._split_by_hand = False  # the officer dragged the splitter: leave it where it is
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
         self.load_model = JudgeLoadModel(self)
         self.judges_table = table_view(self.load_model, "judge loads", stretch=(JudgeLoadModel.COL_NAME,))
         splitter.addWidget(self.judges_table)
@@ -253,6 +255,22 @@ class AssignmentPage(QWidget):
         self._stale_ids = [s.judge_id for s in stale_bundles(db, round_id)]
         self._word_status()
         self._show_selection()
+        self._fit_loads()
+
+    def _fit_loads(self) -> None:
+        """The loads table wide enough for every judge's whole name; the entries have the rest."""
+        total = sum(self.splitter.sizes())
+        needed = columns_width(self.judges_table)
+        if not self._split_by_hand and total > needed:
+            self.splitter.setSizes([needed, total - needed])
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_loads()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_loads()
 
     def selected_entry_ids(self) -> list[str]:
         return [self.entry_model.row_object(row).entry.id for row in selected_rows(self.entries_table)]
@@ -449,6 +467,7 @@ class AssignmentPage(QWidget):
         self.entry_model.retranslate()
         self._word_status()
         self._show_selection()
+        self._fit_loads()
         if self.message_area.isVisible() and self._infeasible is not None:
             self._show_infeasible()
 

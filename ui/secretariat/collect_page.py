@@ -5,11 +5,17 @@ a folder is searched for ``.dlgscores`` files) are merged by
 :func:`judge_app.merge.merge_files` on a worker with its own connection: every
 file is merged whole or not at all, and each gets a row saying accepted,
 duplicate, superseded or rejected, with the core's reason. Every file ever
-imported is listed under "All files received". The dashboard shows
+imported is listed under "All files received". The dashboard
+(:mod:`ui.secretariat.progress_dashboard`) shows
 :func:`judge_app.progress.round_progress`: per judge scored / conflict /
 missing / paper-entered and the last file received, per entry how many of its
 judges have scored it. Scores typed in from a paper sheet go through the paper
 dialog (:mod:`ui.secretariat.paper_dialog`).
+
+A file refused because its judge had no key yet offers "Enrol this judge's
+key…": the key that signed it, checked against the signed paper in the same
+dialog as on the Judges page (:mod:`ui.secretariat.key_enrolment`); once the
+key is enrolled the file is merged again.
 """
 
 from __future__ import annotations
@@ -18,39 +24,42 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
-    QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from judge_app.merge import MergeOutcome, merge_files
+from judge_app.errors import JudgeAppError
+from judge_app.merge import REJECTED, MergeOutcome, merge_files
 from judge_app.paths import SCORE_FILE_SUFFIX
 from judge_app.progress import RoundProgress, round_progress
 
 from ..dialogs import big_font, documents_folder, message_box
 from ..worker import Op
-from .progress_models import (
-    EntryProgressModel,
-    EntryProgressProxy,
-    FilesModel,
-    JudgeProgressModel,
-    OutcomesModel,
+from .key_enrolment import EnrolKeyDialog, KeyOffer, NotAJudge, offer_from_stored_score_file, open_enrol_dialog
+from .progress_dashboard import ProgressDashboard
+from .progress_models import FilesModel, OutcomesModel
+from .page_tools import (
+    button,
+    button_row,
+    db_op,
+    fill,
+    open_dialog,
+    show_message,
+    wrapped_label,
 )
-from .page_tools import button, button_row, db_op, fill, open_dialog, search_box, show_message, wrapped_label
 from .session import SCORES, SecretariatSession
-from .tables import SortProxy, fit_columns, make_table
+from .tables import SortProxy, fit_columns, make_table, selected_rows
 
 MUTED = "#5b626c"
 #: Kinds of change after which the dashboard is counted again.
@@ -96,6 +105,7 @@ class CollectPage(QWidget):
         self._left_aside = 0  # dropped files that were not score files, in the last drop
         self._status_shows_outcome = False  # so a language change rewrites the status line in the new language
         self._stale = False  # something changed while the page was hidden
+        self._paths: dict[str, Path] = {}  # sha256 → where each file merged in this session was read from
         self.active_dialog: QDialog | None = None
         self.setAcceptDrops(True)
         self._build()
@@ -117,7 +127,8 @@ class CollectPage(QWidget):
         self.tabs.addTab(self._build_outcomes(), "")
         self.files_model = FilesModel(self.judge_names, self)
         self.files_table = make_table(SortProxy(self.files_model, self), "files received")
-        self.tabs.addTab(self.files_table, "")
+        self.files_enrol_button = button(lambda: self.enrol_key_of_selected(self.files_table))
+        self.tabs.addTab(self._with_enrol_button(self.files_table, self.files_enrol_button), "")
 
     def _build_drop_zone(self) -> QFrame:
         """Where files are dropped, with the buttons that do the same, the progress bar and the status line."""
@@ -151,56 +162,12 @@ class CollectPage(QWidget):
         return self.drop_zone
 
     def _build_dashboard(self) -> QWidget:
-        """The summary, the judges' table, and the entries' table with its filter."""
-        dashboard = QWidget()
-        dash = QVBoxLayout(dashboard)
-        dash.setContentsMargins(0, 8, 0, 0)
-        self.summary = QLabel()
-        self.summary.setFont(big_font(self, 1.1))
-        self.summary.setWordWrap(True)
-        dash.addWidget(self.summary)
-        self.summary_detail = QLabel()
-        self.summary_detail.setWordWrap(True)
-        dash.addWidget(self.summary_detail)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        self.judges_model = JudgeProgressModel(self)
-        self.judges_proxy = SortProxy(self.judges_model, self)
-        self.judges_table = make_table(self.judges_proxy, "judges progress")
-        splitter.addWidget(self.judges_table)
-        entries_box = QWidget()
-        entries_layout = QVBoxLayout(entries_box)
-        entries_layout.setContentsMargins(0, 6, 0, 0)
-        filters = QHBoxLayout()
-        self.entries_heading = QLabel()
-        self.entries_heading.setFont(big_font(self, 1.0))
-        filters.addWidget(self.entries_heading)
-        filters.addStretch(1)
-        self.short_only = QCheckBox()
-        self.short_only.setChecked(True)
-        filters.addWidget(self.short_only)
-        self.entry_search = search_box("search entries")
-        self.entry_search.setAcceptDrops(False)
-        filters.addWidget(self.entry_search, 1)
-        entries_layout.addLayout(filters)
-        self.entries_model = EntryProgressModel(self)
-        self.entries_proxy = EntryProgressProxy(self.entries_model, self)
-        self.entries_proxy.set_short_only(True)
-        self.short_only.toggled.connect(self.entries_proxy.set_short_only)
-        self.short_only.toggled.connect(lambda _: self._show_entry_count())
-        self.entry_search.textChanged.connect(self.entries_proxy.set_text_filter)
-        self.entry_search.textChanged.connect(lambda _: self._show_entry_count())
-        self.entries_table = make_table(self.entries_proxy, "entries progress")
-        entries_layout.addWidget(self.entries_table, 1)
-        splitter.addWidget(entries_box)
-        splitter.setSizes([300, 300])
-        dash.addWidget(splitter, 1)
-        widths = self.fontMetrics()
-        for column, sample in ((EntryProgressModel.COL_ENTRY, "E00000000"),
-                               (EntryProgressModel.COL_ORG, "องค์การบริหารส่วนตำบลหนองบัวแดง"),
-                               (EntryProgressModel.COL_STILL, "J01 J02 J03")):
-            self.entries_table.setColumnWidth(column, widths.horizontalAdvance(sample) + 36)
-        return dashboard
+        """The progress dashboard; its parts are the page's too (tests and the screenshots reach them here)."""
+        self.dashboard = ProgressDashboard()
+        for name in ("summary", "summary_detail", "judges_model", "judges_proxy", "judges_table", "entries_heading",
+                     "short_only", "entry_search", "entries_model", "entries_proxy", "entries_table"):
+            setattr(self, name, getattr(self.dashboard, name))
+        return self.dashboard
 
     def _build_outcomes(self) -> QWidget:
         """The last drop: a summary line and a row per file."""
@@ -213,8 +180,20 @@ class CollectPage(QWidget):
         outcome_layout.addWidget(self.outcome_summary)
         self.outcomes_model = OutcomesModel(self.judge_names, self)
         self.outcomes_table = make_table(SortProxy(self.outcomes_model, self), "file outcomes")
-        outcome_layout.addWidget(self.outcomes_table, 1)
+        self.enrol_key_button = button(lambda: self.enrol_key_of_selected(self.outcomes_table))
+        outcome_layout.addWidget(self._with_enrol_button(self.outcomes_table, self.enrol_key_button), 1)
         return outcome_page
+
+    def _with_enrol_button(self, table: QTableView, enrol: QWidget) -> QWidget:
+        """A table of files with "Enrol this judge's key…" under it, for the selected refused file."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(table, 1)
+        column.addLayout(button_row(enrol))
+        enrol.setEnabled(False)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._offer_enrolment(table, enrol))
+        return box
 
     def _retranslate(self) -> None:
         self.drop_label.setText(self.tr("Drop the judges' score files (.dlgscores) or a folder of them here"))
@@ -226,14 +205,17 @@ class CollectPage(QWidget):
         self.paper_button.setToolTip(self.tr(
             "Type in the scores of a judge who scored on the printed sheet (typed twice, with the scan)"))
         self.merge_bar.setFormat(self.tr("%v of %m files checked"))
-        self.short_only.setText(self.tr("Only entries s&hort of judges"))
-        self.entry_search.setPlaceholderText(self.tr("Search entry, organisation or judge…"))
         self.tabs.setTabText(self.DASHBOARD_TAB, self.tr("&Progress"))
         self.tabs.setTabText(self.OUTCOME_TAB, self.tr("&Last import"))
         self.tabs.setTabText(self.FILES_TAB, self.tr("&All files received"))
-        for model in (self.judges_model, self.entries_model, self.outcomes_model, self.files_model):
+        for enrol in (self.enrol_key_button, self.files_enrol_button):
+            enrol.setText(self.tr("&Enrol this judge's key…"))
+            enrol.setToolTip(self.tr("For a file refused because its judge has no key yet: check the key that "
+                                     "signed it against the signed paper, enrol it, and merge the file again"))
+        for model in (self.outcomes_model, self.files_model):
             model.retranslate()
-        self._show_summary()
+        self._fit_columns()  # the words changed width (the dashboard fits its own)
+        self._show_files_count()
         self._show_outcome_summary()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -250,12 +232,11 @@ class CollectPage(QWidget):
         self.judge_names.clear()
         self.judge_names.update({j.id: j.name for j in db.contest.judges})
         self.progress = round_progress(db, self.session.round_id)
-        self.judges_model.set_rows(self.progress.judges)
-        self.entries_model.set_rows(self.progress.entries)
+        self.dashboard.show_progress(self.progress)
         self.files_model.set_rows(list(reversed(db.score_files())))
-        fit_columns(self.judges_table)
-        fit_columns(self.files_table, cap=320)
-        self._show_summary()
+        self._fit_columns()
+        self._update_enrol_buttons()
+        self._show_files_count()
 
     def _session_changed(self, kind: str) -> None:
         if kind not in REFRESH_ON:
@@ -270,31 +251,13 @@ class CollectPage(QWidget):
         if self._stale:
             self.refresh()
 
-    def _show_summary(self) -> None:
-        progress = self.progress
-        if progress is None:
-            return
-        self.summary.setText(fill(
-            self.tr("%1 of %2 judges have sent a file · %3 of %4 entry scores in"),
-            progress.judges_sent, len(progress.judges), progress.scored + progress.conflict, progress.assigned))
-        detail = fill(
-            self.tr("%1 scored, %2 conflict of interest, %3 missing, %4 typed in from paper · "
-                    "%5 of %6 judges complete · %7 of %8 entries short of judges"),
-            progress.scored, progress.conflict, progress.missing, progress.paper, progress.judges_complete,
-            len(progress.judges), progress.entries_short, len(progress.entries))
-        if progress.unattributed_files:
-            detail += "\n" + fill(self.tr(
-                "Rejected files that name no judge of this contest: %1 (see All files received)."),
-                progress.unattributed_files)
-        self.summary_detail.setText(detail)
-        self.tabs.setTabText(self.FILES_TAB, fill(self.tr("&All files received (%1)"), self.files_model.rowCount()))
-        self._show_entry_count()
+    def _fit_columns(self) -> None:
+        """Columns as wide as what they show now (again after a language change)."""
+        fit_columns(self.files_table, cap=320)
+        fit_columns(self.outcomes_table)
 
-    def _show_entry_count(self) -> None:
-        if self.progress is None:
-            return
-        self.entries_heading.setText(fill(self.tr("Entries: %1 shown of %2"), self.entries_proxy.rowCount(),
-                                          len(self.progress.entries)))
+    def _show_files_count(self) -> None:
+        self.tabs.setTabText(self.FILES_TAB, fill(self.tr("&All files received (%1)"), self.files_model.rowCount()))
 
     # ------------------------------------------------------------ merging
 
@@ -312,6 +275,7 @@ class CollectPage(QWidget):
             self._say(self.tr("No score files (.dlgscores) among what was given; nothing was imported."), problem=True)
             return None
         self._left_aside = len(others)
+        self._merging_files = files  # merge_files answers in this order
         self.merge_bar.setRange(0, len(files))
         self.merge_bar.setValue(0)
         self.merge_bar.show()
@@ -328,6 +292,7 @@ class CollectPage(QWidget):
         self.merge_bar.setValue(done)
 
     def _merged(self, outcomes: list[MergeOutcome]) -> None:
+        self._paths.update({o.sha256: path for o, path in zip(outcomes, self._merging_files)})
         self._merging = None
         self._set_busy(False)
         self.merge_bar.hide()
@@ -335,6 +300,7 @@ class CollectPage(QWidget):
         self._status_shows_outcome = True
         self.outcomes_model.set_rows(outcomes)
         fit_columns(self.outcomes_table)
+        self._update_enrol_buttons()
         self._show_outcome_summary()
         self.tabs.setCurrentIndex(self.OUTCOME_TAB)
         self.session.notify(SCORES)
@@ -366,6 +332,62 @@ class CollectPage(QWidget):
             self._say(text, problem=count["rejected"] > 0)
             self._status_shows_outcome = True
 
+    # ------------------------------------------------------------ a file refused for want of a key
+
+    def _wants_key(self, item: MergeOutcome | dict) -> str | None:
+        """The sha256 of a file refused whose judge (of this contest) has no key in force, else None."""
+        if isinstance(item, MergeOutcome):
+            sha, outcome, judge_id = item.sha256, item.status, item.judge_id
+        else:
+            sha, outcome, judge_id = item["sha256"], item["outcome"], item["judge_id"]
+        if outcome != REJECTED or judge_id not in self.judge_names:
+            return None
+        return sha if self.session.db.active_key(judge_id) is None else None
+
+    def _refused_for_want_of_key(self, table: QTableView) -> str | None:
+        """The sha256 of the selected file if it was refused for want of its judge's key."""
+        rows = selected_rows(table)
+        if not rows or self._merging is not None:
+            return None
+        return self._wants_key(table.model().sourceModel().row_object(rows[0]))
+
+    def _offer_enrolment(self, table: QTableView, enrol: QWidget) -> None:
+        enrol.setEnabled(self._refused_for_want_of_key(table) is not None)
+
+    def _update_enrol_buttons(self) -> None:
+        """Each table's enrol button shown while the table holds a file refused for want of a key."""
+        for table, enrol in ((self.outcomes_table, self.enrol_key_button), (self.files_table, self.files_enrol_button)):
+            model = table.model().sourceModel()
+            enrol.setVisible(any(self._wants_key(model.row_object(row)) for row in range(model.rowCount())))
+            self._offer_enrolment(table, enrol)
+
+    def enrol_key_of_selected(self, table: QTableView) -> EnrolKeyDialog | None:
+        """The key that signed the selected refused file, checked against the signed paper, then enrolled."""
+        sha = self._refused_for_want_of_key(table)
+        if sha is None:
+            return None
+        try:
+            offer = offer_from_stored_score_file(self.session.db, sha)
+        except JudgeAppError as exc:
+            self._say(str(exc), problem=True)
+            return None
+        except NotAJudge as stranger:
+            self._say(fill(self.tr("%1 names judge %2, who is not in this contest."), stranger.file_name,
+                           stranger.judge_id), problem=True)
+            return None
+        return open_enrol_dialog(self, self.session, offer, enrolled=lambda enrolled: self._key_enrolled(enrolled, sha),
+                                 refused=lambda text: self._say(text, problem=True))
+
+    def _key_enrolled(self, offer: KeyOffer, sha: str) -> None:
+        """Merge the refused file again now that its judge's key is enrolled (if the file is still where it was)."""
+        path = self._paths.get(sha)
+        if path is not None and path.is_file() and self.merge_paths([path]) is not None:
+            self._say(fill(self.tr("Enrolled key %1 for judge %2; merging %3 again…"), offer.key.fingerprint,
+                           offer.judge.id, offer.file_name))
+            return
+        self._say(fill(self.tr("Enrolled key %1 for judge %2. Drop %3 again to merge it."), offer.key.fingerprint,
+                       offer.judge.id, offer.file_name))
+
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.add_files_button, self.add_folder_button, self.paper_button):
             widget.setEnabled(not busy)
@@ -373,6 +395,7 @@ class CollectPage(QWidget):
     def _say(self, text: str, *, problem: bool = False) -> None:
         self._status_shows_outcome = False
         show_message(self.status, text, "#b3261e" if problem else MUTED)
+        self.drop_hint.setVisible(not text)  # once there is news, the hint gives the dashboard its line
 
     # ------------------------------------------------------------ choosing and dropping files
 

@@ -1,9 +1,10 @@
 """The Judges page: who judges, what ties them, and their keys.
 
 Each action is one core call: :func:`judge_app.panel.add_judge` and
-``update_judge``, ``add_tie`` and ``remove_tie``;
-:func:`judge_app.enrolment.read_enrolment`, then — only after the officer has
-compared the fingerprint with the one on the paper the judge signed —
+``update_judge``, ``add_tie`` and ``remove_tie``; a key read from the judge's
+enrolment file or from a score file the judge signed, then — only after the
+officer has compared the fingerprint with the one on the paper the judge signed
+and typed its last digits (:mod:`ui.secretariat.key_enrolment`) —
 ``ContestDatabase.enrol_key``; ``ContestDatabase.revoke_key`` with a reason.
 They are small writes, so they run on the GUI thread and then tell the other
 pages through ``session.notify("judges")``.
@@ -34,22 +35,31 @@ from PySide6.QtWidgets import (
 )
 
 from judge_app.assignment import ORGANISATION, PROVINCE
-from judge_app.enrolment import Enrolment, read_enrolment
 from judge_app.errors import JudgeAppError
 from judge_app.model import Judge
 from judge_app.panel import JudgeRow, Tie, add_judge, add_tie, judge_rows, remove_tie, update_judge
-from judge_app.paths import ENROLMENT_SUFFIX
+from judge_app.paths import ENROLMENT_SUFFIX, SCORE_FILE_SUFFIX
 from judge_app.secretariat import EnrolledKey
 
-from ..dialogs import big_font, fingerprint_label, fit_to_width
+from ..dialogs import fit_to_width
+from .key_enrolment import (  # noqa: F401 - EnrolKeyDialog was defined here
+    EnrolKeyDialog,
+    KeyOffer,
+    NotAJudge,
+    offer_from_enrolment_file,
+    offer_from_score_file,
+    open_enrol_dialog,
+)
 from .page_tools import (
+    PageMessage,
     button,
     button_row,
     dialog_buttons,
     error_label,
+    fill,
     heading_and_intro,
     open_dialog,
-    show_message,
+    when,
     wrapped_label,
 )
 from .session import ASSIGNMENT, JUDGES, SecretariatSession
@@ -57,11 +67,6 @@ from .tables import RowsModel, selected_rows, table_view
 
 GOOD, WARN, BAD, MUTED = "#1b7a3a", "#b26a00", "#b00020", "#7b818a"
 TIE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def when(iso: str | None) -> str:
-    """A stored UTC time as a person reads it (date and minute)."""
-    return iso[:16].replace("T", " ") + " UTC" if iso else ""
 
 
 class JudgesTableModel(RowsModel):
@@ -159,39 +164,6 @@ class JudgeDialog(QDialog):
         super().accept()
 
 
-class EnrolKeyDialog(QDialog):
-    """Show whose key an enrolment file holds, its fingerprint large, and ask for the paper check."""
-
-    def __init__(self, enrolment: Enrolment, judge: Judge, file_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.enrolment = enrolment
-        self.setWindowTitle(self.tr("Enrol a judge's key"))
-        layout = QVBoxLayout(self)
-        who = QLabel(f"{judge.id} — {judge.name}")
-        who.setFont(big_font(self, 1.2))
-        who.setWordWrap(True)
-        layout.addWidget(who)
-        source = QLabel(self.tr("From the enrolment file %1, made %2.").replace("%1", file_name)
-                        .replace("%2", when(enrolment.created_at)))
-        source.setWordWrap(True)
-        layout.addWidget(source)
-        if " ".join(enrolment.judge_name.split()) != judge.name:
-            differs = QLabel(self.tr("The name in the file is “%1”, not the name in the contest.")
-                             .replace("%1", enrolment.judge_name))
-            differs.setWordWrap(True)
-            differs.setStyleSheet(f"color: {WARN};")
-            layout.addWidget(differs)
-        layout.addWidget(fingerprint_label(enrolment.public_key.fingerprint, self))
-        ask = QLabel(self.tr("Compare these twenty digits with the fingerprint on the paper the judge signed. "
-                             "Enrol the key only if every digit matches."))
-        ask.setWordWrap(True)
-        layout.addWidget(ask)
-        # A security check is confirmed on purpose, never by a stray Enter.
-        self.enrol_button = dialog_buttons(self, layout, self.tr("The digits &match — enrol the key"),
-                                           cancel_is_default=True)
-        fit_to_width(self, 560)
-
-
 class RevokeKeyDialog(QDialog):
     """Retire a judge's key; the reason is required and kept in the key history."""
 
@@ -228,9 +200,12 @@ class JudgesPage(QWidget):
         self.heading, self.intro = heading_and_intro(self, layout)
         self.add_button, self.edit_button = button(self.open_add_dialog), button(self.open_edit_dialog)
         self.enrol_button, self.revoke_button = button(self.enrol_key_from_file), button(self.open_revoke_dialog)
-        layout.addLayout(button_row(self.add_button, self.edit_button, self.enrol_button, self.revoke_button))
+        self.enrol_score_button = button(self.enrol_key_from_score_file)
+        layout.addLayout(button_row(self.add_button, self.edit_button, self.enrol_button, self.enrol_score_button,
+                                    self.revoke_button))
         self.message = wrapped_label()
         self.message.hide()
+        self.feedback = PageMessage(self.message)  # the last message follows a language change
         layout.addWidget(self.message)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -248,23 +223,27 @@ class JudgesPage(QWidget):
         self.ties_list = QListWidget()
         self.ties_list.setAccessibleName("ties")
         ties_layout.addWidget(self.ties_list)
+        # The kind and the name on one line, the buttons under them: side by side, the name field
+        # was squeezed to nothing in Thai.
         tie_row = QHBoxLayout()
         self.tie_kind = QComboBox()
+        self.tie_kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # follows the language
         self.tie_value = QLineEdit()
         self.tie_value.setAccessibleName("tie")
+        self.tie_value.setMinimumWidth(self.tie_value.fontMetrics().horizontalAdvance("เทศบาลนครขอนแก่น") + 16)
         self.tie_value.returnPressed.connect(self.add_tie_from_fields)
         self.add_tie_button, self.remove_tie_button = button(self.add_tie_from_fields), button(self.remove_selected_tie)
-        for widget, stretch in ((self.tie_kind, 0), (self.tie_value, 1), (self.add_tie_button, 0),
-                                (self.remove_tie_button, 0)):
-            tie_row.addWidget(widget, stretch)
+        tie_row.addWidget(self.tie_kind)
+        tie_row.addWidget(self.tie_value, 1)
         ties_layout.addLayout(tie_row)
-        below.addWidget(self.ties_box, 1)
+        ties_layout.addLayout(button_row(self.add_tie_button, self.remove_tie_button))
+        below.addWidget(self.ties_box, 2)
         self.keys_box = QGroupBox()
         keys_layout = QVBoxLayout(self.keys_box)
         self.key_model = KeyHistoryModel(self)
         self.key_table = table_view(self.key_model, "key history", stretch=(KeyHistoryModel.COL_HOW, KeyHistoryModel.COL_WHY))
         keys_layout.addWidget(self.key_table)
-        below.addWidget(self.keys_box, 2)
+        below.addWidget(self.keys_box, 3)
         splitter.addWidget(details)
         splitter.setSizes([420, 220])
         layout.addWidget(splitter, 1)
@@ -342,7 +321,7 @@ class JudgesPage(QWidget):
     def open_add_dialog(self) -> JudgeDialog:
         def save(judge: Judge) -> None:
             add_judge(self.session.db, judge)
-            self._changed(self.tr("Added judge %1. Enrol the judge's key next.").replace("%1", judge.id), judge.id)
+            self._changed(lambda: fill(self.tr("Added judge %1. Enrol the judge's key next."), judge.id), judge.id)
         return open_dialog(self, JudgeDialog(save, None, self))
 
     def open_edit_dialog(self) -> JudgeDialog | None:
@@ -352,7 +331,7 @@ class JudgesPage(QWidget):
 
         def save(judge: Judge) -> None:
             update_judge(self.session.db, judge)
-            self._changed(self.tr("Saved judge %1.").replace("%1", judge.id), judge.id)
+            self._changed(lambda: fill(self.tr("Saved judge %1."), judge.id), judge.id)
         return open_dialog(self, JudgeDialog(save, row.judge, self))
 
     # ------------------------------------------------------------ ties
@@ -364,59 +343,59 @@ class JudgesPage(QWidget):
         try:
             tie = add_tie(self.session.db, judge_id, self.tie_kind.currentData(), self.tie_value.text())
         except JudgeAppError as exc:
-            show_message(self.message, str(exc), BAD)
+            self._refused(str(exc))
             return
         self.tie_value.clear()
-        self._changed(self.tr("%1 is now never assigned entries of %2.").replace("%1", judge_id)
-                      .replace("%2", tie.value), judge_id)
+        self._changed(lambda: fill(self.tr("%1 is now never assigned entries of %2."), judge_id, tie.value), judge_id)
 
     def remove_selected_tie(self) -> None:
         item = self.ties_list.currentItem()
         tie = item.data(TIE_ROLE) if item else None
         if tie is None:
-            show_message(self.message, self.tr("Choose a tie in the list first (the judge's own province always "
-                                               "stays a tie)."), WARN)
+            self.feedback.say(lambda: self.tr("Choose a tie in the list first (the judge's own province always "
+                                              "stays a tie)."), WARN)
             return
         try:
             remove_tie(self.session.db, tie.judge_id, tie.kind, tie.value)
         except JudgeAppError as exc:
-            show_message(self.message, str(exc), BAD)
+            self._refused(str(exc))
             return
-        self._changed(self.tr("Removed the tie of %1 to %2.").replace("%1", tie.judge_id).replace("%2", tie.value),
-                      tie.judge_id)
+        self._changed(lambda: fill(self.tr("Removed the tie of %1 to %2."), tie.judge_id, tie.value), tie.judge_id)
 
     # ------------------------------------------------------------ keys
 
     def enrol_key_from_file(self, path: str | Path | None = None) -> EnrolKeyDialog | None:
-        """Read an enrolment file and ask the officer to compare its fingerprint with the signed paper."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Enrol key from file"), "",
-                                                  self.tr("Enrolment files (*%1)").replace("%1", ENROLMENT_SUFFIX))
-            if not path:
-                return None
-        path = Path(path)
-        try:
-            enrolment = read_enrolment(path)
-            judge = self.session.db.contest.judge(enrolment.judge_id)
-        except JudgeAppError as exc:
-            show_message(self.message, str(exc), BAD)
-            return None
-        except KeyError:
-            show_message(self.message, self.tr("%1 is the key of judge %2, who is not in this contest. Add the judge "
-                                               "first.").replace("%1", path.name).replace("%2", enrolment.judge_id), BAD)
-            return None
-        dialog = EnrolKeyDialog(enrolment, judge, path.name, self)
-        dialog.accepted.connect(lambda: self._enrol(enrolment, path.name))
-        return open_dialog(self, dialog)
+        """Read a judge's enrolment file and ask the officer to check its fingerprint against the signed paper."""
+        path = path or self._pick(self.tr("Enrol key from an enrolment file"),
+                                  fill(self.tr("Enrolment files (*%1)"), ENROLMENT_SUFFIX))
+        return self._offer(lambda contest: offer_from_enrolment_file(contest, Path(path))) if path else None
 
-    def _enrol(self, enrolment: Enrolment, file_name: str) -> None:
+    def enrol_key_from_score_file(self, path: str | Path | None = None) -> EnrolKeyDialog | None:
+        """Read who signed a score file, with which key, and ask for the same check (enrolment on first import)."""
+        path = path or self._pick(self.tr("Enrol key from a score file"),
+                                  fill(self.tr("Score files (*%1)"), SCORE_FILE_SUFFIX))
+        return self._offer(lambda contest: offer_from_score_file(contest, Path(path))) if path else None
+
+    def _pick(self, title: str, kinds: str) -> str:
+        """The file the officer picks ("" if none)."""
+        return QFileDialog.getOpenFileName(self, title, "", kinds)[0]
+
+    def _offer(self, read: Callable[[Any], KeyOffer]) -> EnrolKeyDialog | None:
         try:
-            self.session.db.enrol_key(enrolment.judge_id, enrolment.public_key, how=f"enrolment file {file_name}")
+            offer = read(self.session.db.contest)
         except JudgeAppError as exc:
-            show_message(self.message, str(exc), BAD)
-            return
-        self._changed(self.tr("Enrolled key %1 for judge %2.").replace("%1", enrolment.public_key.fingerprint)
-                      .replace("%2", enrolment.judge_id), enrolment.judge_id)
+            self._refused(str(exc))
+            return None
+        except NotAJudge as stranger:
+            file_name, judge_id = stranger.file_name, stranger.judge_id
+            self.feedback.say(lambda: fill(self.tr("%1 is the key of judge %2, who is not in this contest. Add the "
+                                                   "judge first."), file_name, judge_id), BAD)
+            return None
+        return open_enrol_dialog(self, self.session, offer, enrolled=self._enrolled, refused=self._refused)
+
+    def _enrolled(self, offer: KeyOffer) -> None:
+        self._changed(lambda: fill(self.tr("Enrolled key %1 for judge %2."), offer.key.fingerprint, offer.judge.id),
+                      offer.judge.id)
 
     def open_revoke_dialog(self) -> RevokeKeyDialog | None:
         row = self.selected_row()
@@ -430,17 +409,21 @@ class JudgesPage(QWidget):
         try:
             self.session.db.revoke_key(judge_id, why.strip())
         except JudgeAppError as exc:
-            show_message(self.message, str(exc), BAD)
+            self._refused(str(exc))
             return
-        self._changed(self.tr("Revoked the key of %1. Enrol the judge's new key with “Enrol key from file…”.")
-                      .replace("%1", judge_id), judge_id)
+        self._changed(lambda: fill(self.tr("Revoked the key of %1. Enrol the judge's new key next, from the "
+                                           "judge's enrolment file or score file."), judge_id), judge_id)
 
     # ------------------------------------------------------------ plumbing
 
-    def _changed(self, text: str, judge_id: str) -> None:
-        show_message(self.message, text, GOOD)
+    def _changed(self, words: Callable[[], str], judge_id: str) -> None:
+        self.feedback.say(words, GOOD)
         self.session.notify(JUDGES)
         self.select_judge(judge_id)
+
+    def _refused(self, text: str) -> None:
+        """The core's refusal (the same words in every language)."""
+        self.feedback.say(lambda: text, BAD)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Judges and keys"))
@@ -449,7 +432,10 @@ class JudgesPage(QWidget):
                                    "judge signed. Only score files signed with the enrolled key are accepted."))
         self.add_button.setText(self.tr("&Add judge…"))
         self.edit_button.setText(self.tr("&Edit judge…"))
-        self.enrol_button.setText(self.tr("E&nrol key from file…"))
+        self.enrol_button.setText(self.tr("E&nrol key from enrolment file…"))
+        self.enrol_score_button.setText(self.tr("Enrol key from &score file…"))
+        self.enrol_score_button.setToolTip(self.tr(
+            "Enrol a judge's key on the first score file, after checking its fingerprint against the signed paper"))
         self.revoke_button.setText(self.tr("&Revoke / replace key…"))
         kind = self.tie_kind.currentData()
         self.tie_kind.clear()
@@ -462,6 +448,7 @@ class JudgesPage(QWidget):
         self.model.retranslate()
         self.key_model.retranslate()
         self._word_selected()
+        self.feedback.reword()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

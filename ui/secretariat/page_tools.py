@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
+    QTableView,
     QWidget,
 )
 
@@ -35,6 +37,11 @@ from .session import SecretariatSession
 ERROR_COLOUR = "#b00020"
 
 DialogT = TypeVar("DialogT", bound=QDialog)
+
+
+def when(iso: str | None) -> str:
+    """A stored UTC time as a person reads it (date and minute)."""
+    return iso[:16].replace("T", " ") + " UTC" if iso else ""
 
 
 def fill(text: str, *values: object) -> str:
@@ -71,6 +78,29 @@ def show_message(label: QLabel, text: str, colour: str) -> None:
     label.setText(text)
     label.setStyleSheet(f"color: {colour};")
     label.setVisible(bool(text))
+
+
+class PageMessage:
+    """A page's feedback line (see :func:`show_message`) that words itself again after a language change.
+
+    ``say`` takes a function that makes the text, not the text, so the page's
+    ``retranslate`` can call :meth:`reword` and the last message follows the
+    language; a core message (the same in every language) is passed as
+    ``lambda: text``.
+    """
+
+    def __init__(self, label: QLabel):
+        self.label = label
+        self._words: Callable[[], str] | None = None
+        self._colour = ""
+
+    def say(self, words: Callable[[], str], colour: str) -> None:
+        self._words, self._colour = words, colour
+        show_message(self.label, words(), colour)
+
+    def reword(self) -> None:
+        if self._words is not None:
+            show_message(self.label, self._words(), self._colour)
 
 
 def error_label() -> QLabel:
@@ -110,18 +140,47 @@ def button_row(*widgets: QWidget | None) -> QHBoxLayout:
     return row
 
 
+class FittingSplitter(QSplitter):
+    """A vertical splitter that calls ``fit`` after each resize (shown, the window resized), to share its room anew."""
+
+    def __init__(self, fit: Callable[[], None]):
+        super().__init__(Qt.Orientation.Vertical)
+        self._fit = fit
+        self.moved_by_hand = False  # the officer dragged it: ``fit`` should leave it where it is
+        self.splitterMoved.connect(lambda *_: setattr(self, "moved_by_hand", True))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def fit_first_to(self, table: QTableView, share: float = 0.6) -> None:
+        """The first pane as tall as ``table``'s rows (at most ``share`` of the room); the second has the rest."""
+        total = sum(self.sizes())
+        if self.moved_by_hand or total <= 0:
+            return
+        needed = (table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
+                  + 2 * table.frameWidth() + 2)
+        if table.horizontalHeader().length() > table.viewport().width():
+            needed += table.horizontalScrollBar().sizeHint().height()
+        first = min(needed, int(total * share))
+        self.setSizes([first, total - first])
+
+
 def dialog_buttons(dialog: QDialog, layout: QBoxLayout, text: str, on_accept: Callable[[], Any] | None = None, *,
                    cancel_is_default: bool = False) -> QPushButton:
     """The dialog's own button (``text``) beside Cancel; returns the own button.
 
     The own button calls ``on_accept`` (else accepts the dialog) and is the
     default one, unless ``cancel_is_default``: a check that must be confirmed on
-    purpose, never by a stray Enter.
+    purpose, never by a stray Enter. Then the own button is not even an
+    auto-default one, so having the focus does not make it the default either.
     """
     buttons = QDialogButtonBox()
     own = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
     cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
     (cancel if cancel_is_default else own).setDefault(True)
+    if cancel_is_default:
+        own.setAutoDefault(False)
     buttons.accepted.connect(on_accept or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

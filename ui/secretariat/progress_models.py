@@ -4,11 +4,15 @@ Rows are plain objects from the core (:class:`judge_app.merge.MergeOutcome`,
 the rows of ``ContestDatabase.score_files()``, :class:`judge_app.progress.JudgeProgress`
 and :class:`~judge_app.progress.EntryProgress`); the models only show them.
 An outcome carries an icon that differs in shape, not only in colour, and its
-word in the window's language; the core's reason stays as the core wrote it.
+word in the window's language. The core's reasons for the outcomes it knows
+(merged, duplicate, superseded) are said in the window's language too; a
+rejection's reason is the core's own English sentence (it names the file's
+problem in detail), marked as such in Thai. The tooltip keeps the core's words.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +49,35 @@ OUTCOME_COLOURS = {
 #: Problems first when a column of outcomes is sorted.
 OUTCOME_ORDER = {"rejected": 0, "superseded": 1, "duplicate": 2, "accepted": 3, "merged": 3}
 PROBLEM = QColor("#b3261e")
+
+# The reasons :mod:`judge_app.merge` gives for what it accepted or set aside, as patterns of its words,
+# and how the window says them (``%1`` is the number or the earlier reason the pattern found).
+KNOWN_REASONS = (
+    (re.compile(r"merged"), QT_TRANSLATE_NOOP("Outcome", "merged")),
+    (re.compile(r"merged; replaces sequence (\d+)"), QT_TRANSLATE_NOOP("Outcome", "merged; replaces sequence %1")),
+    (re.compile(r"replaced by sequence (\d+)"), QT_TRANSLATE_NOOP("Outcome", "replaced by sequence %1")),
+    (re.compile(r"this exact file was already imported; nothing changed"),
+     QT_TRANSLATE_NOOP("Outcome", "this exact file was already imported; nothing changed")),
+    (re.compile(r"accepted, then replaced by a newer file of the same judge in this import"),
+     QT_TRANSLATE_NOOP("Outcome", "accepted, then replaced by a newer file of the same judge in this import")),
+    (re.compile(r"already imported and rejected: (.*)", re.DOTALL),
+     QT_TRANSLATE_NOOP("Outcome", "already imported and rejected: %1")),
+)
+#: Any other reason is a rejection in the core's English words; the translation says so.
+CHECKER_WORDS = QT_TRANSLATE_NOOP("Outcome", "%1")
+
+
+def reason_text(reason: str) -> str:
+    """The core's reason for a file's outcome, in the window's language where the words are known."""
+    for pattern, words in KNOWN_REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            text = QCoreApplication.translate("Outcome", words)
+            inner = found.groups()
+            if words == KNOWN_REASONS[-1][1]:  # the earlier rejection's reason, as any other
+                return text.replace("%1", reason_text(inner[0]))
+            return text.replace("%1", inner[0]) if inner else text
+    return QCoreApplication.translate("Outcome", CHECKER_WORDS).replace("%1", reason)
 
 
 def outcome_words() -> dict[str, str]:
@@ -156,7 +189,7 @@ class OutcomesModel(_IconRowsModel):
             return judge_label(item.judge_id, self.judge_names)
         if column == self.COL_SEQUENCE:
             return "" if item.sequence is None else str(item.sequence)
-        return item.reason
+        return reason_text(item.reason)
 
     def sort_key(self, item: MergeOutcome, column: int) -> Any:
         if column == self.COL_OUTCOME:
@@ -200,7 +233,7 @@ class FilesModel(_IconRowsModel):
             return judge_label(item["judge_id"], self.judge_names)
         if column == self.COL_SEQUENCE:
             return "" if item["sequence"] is None else str(item["sequence"])
-        return item["reason"]
+        return reason_text(item["reason"])
 
     def sort_key(self, item: dict, column: int) -> Any:
         if column == self.COL_RECEIVED:
@@ -279,7 +312,7 @@ class JudgeProgressModel(_IconRowsModel):
             return received_text(last.imported_at)
         # details: why the last file was refused, or which file it was
         if last.outcome == "rejected":
-            return last.reason
+            return reason_text(last.reason)
         if item.files_received > 1:
             return last.file_name + " · " + self.words["files received"].replace("%1", str(item.files_received))
         return last.file_name
@@ -350,12 +383,18 @@ class EntryProgressModel(_IconRowsModel):
     def icon(self, item: EntryProgress, column: int) -> QIcon | None:
         if column != self.COL_ENTRY:
             return None
+        if item.short_by_conflict:
+            return status_icon(EntryStatus.CONFLICT)  # nothing more to come: the gap is a conflict of interest
         if not item.short:
             return status_icon(EntryStatus.SCORED)
         return status_icon(EntryStatus.IN_PROGRESS if item.scored else EntryStatus.NOT_STARTED)
 
     def tooltip(self, item: EntryProgress, column: int) -> str | None:
         if column == self.COL_ENTRY:
+            if item.short_by_conflict:
+                return (self.tr("%1 of %2 judges have scored it; the others declared a conflict of interest, so "
+                                "no more scores will come unless judges are added")
+                        .replace("%1", str(item.scored)).replace("%2", str(item.assigned)))
             if item.short:
                 return self.tr("%1 of %2 judges have scored it").replace("%1", str(item.scored)).replace(
                     "%2", str(item.assigned))

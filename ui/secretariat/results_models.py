@@ -5,6 +5,9 @@ Every model shows one part of a :class:`judge_app.round_results.RoundResults`
 numbers, ranks, cut checks and severities are the core's; the models only spell
 them (two decimals, as :func:`judge_app.scoring.total_str` does everywhere) and
 give each cell a numeric sort key, so a column of totals sorts as numbers.
+
+Organisation names are shown with their kind abbreviated
+(:func:`~ui.secretariat.org_names.short_org_name`); the full name stays in the tooltip.
 """
 
 from __future__ import annotations
@@ -22,10 +25,13 @@ from judge_app.results import AWARD_COUNT, NATIONAL_COUNT, EntryResult
 from judge_app.round_results import RoundResults
 from judge_app.scoring import total_str
 
+from .org_names import short_org_name
 from .tables import SORT_ROLE, RowsModel, SortProxy  # noqa: F401 - SORT_ROLE and SortProxy were defined here
 
-TOP3_BAND = QColor("#d3e2f7")
-TOP20_BAND = QColor("#edf3fb")
+# The top 3 in a clearly darker blue than the top 20 (and, not by colour alone, "Top 3" in bold in
+# the first column and a thick line under the 3rd row).
+TOP3_BAND = QColor("#a9c6ef")
+TOP20_BAND = QColor("#eaf1fb")
 FLAG_BACKGROUND = QColor("#ffedc2")
 FLAG_TEXT = QColor("#7a4b00")
 STABLE_TEXT = QColor("#1f7a3f")
@@ -147,7 +153,7 @@ class RankingModel(RowsModel):
         if column == self.COL_ENTRY:
             return r.entry.id
         if column == self.COL_ORG:
-            return r.entry.org_name
+            return short_org_name(r.entry.org_name)
         if column == self.COL_JUDGES:
             return str(r.judge_count)
         if column in (self.COL_MEAN, self.COL_MEDIAN, self.COL_SD, self.COL_MIN, self.COL_MAX, self.COL_TRIMMED):
@@ -224,7 +230,8 @@ class RankingModel(RowsModel):
 
     def extra_data(self, r: EntryResult, column: int, role: int):
         if role == Qt.ItemDataRole.FontRole and (
-                column == self.RANK_COLUMNS[self.method] or (column == self.COL_CHECK and self.unstable(r.entry.id))):
+                column == self.RANK_COLUMNS[self.method] or (column == self.COL_CHECK and self.unstable(r.entry.id))
+                or (column == self.COL_MARK and r.rank is not None and r.rank <= NATIONAL_COUNT)):
             font = QFont()
             font.setBold(True)
             return font
@@ -319,7 +326,7 @@ class StabilityModel(RowsModel):
             return check.entry_id
         if column == self.COL_ORG:
             entry = self._entries.get(check.entry_id)
-            return entry.entry.org_name if entry else ""
+            return short_org_name(entry.entry.org_name) if entry else ""
         if column == self.COL_VERDICT:
             return self.tr("stable") if check.stable else self.tr("⚑ second look")
         return self.tr("in") if self.side(check, column) else self.tr("out")
@@ -330,6 +337,8 @@ class StabilityModel(RowsModel):
         return self.display(check, column)
 
     def tooltip(self, check: CutCheck, column: int) -> str | None:
+        if column == self.COL_ORG and check.entry_id in self._entries:
+            return self._entries[check.entry_id].entry.org_name
         if column == self.COL_VERDICT and not check.stable:
             return self.tr("Changes side %1: send to more judges").replace(
                 "%1", ", ".join(alternative_name(label) for label in check.flips))
@@ -367,8 +376,8 @@ class JudgesModel(RowsModel):
                        for judge in rr.judges])
 
     def headers(self) -> list[str]:
-        return [self.tr("Judge"), self.tr("Severity"), self.tr("Tendency"), self.tr("Consistency (r)"),
-                self.tr("Entries scored"), self.tr("Compared on"), self.tr("Name")]
+        return [self.tr("Judge"), self.tr("Severity"), self.tr("Tendency"), self.tr("Consistency\n(r)"),
+                self.tr("Entries\nscored"), self.tr("Compared\non"), self.tr("Name")]
 
     def header_tooltip(self, column: int) -> str | None:
         return {
@@ -426,7 +435,7 @@ class DisagreementsModel(RowsModel):
         if column == self.COL_ENTRY:
             return r.entry.id
         if column == self.COL_ORG:
-            return r.entry.org_name
+            return short_org_name(r.entry.org_name)
         if column == self.COL_RANK:
             return str(r.rank) if r.rank is not None else self.tr("calibration")
         if column in (self.COL_LOW, self.COL_HIGH, self.COL_SPREAD):
@@ -440,6 +449,9 @@ class DisagreementsModel(RowsModel):
         if column in self.NUMERIC:
             return number_key({self.COL_LOW: r.minimum, self.COL_HIGH: r.maximum, self.COL_SPREAD: r.spread}[column])
         return self.display(r, column)
+
+    def tooltip(self, r: EntryResult, column: int) -> str | None:
+        return r.entry.org_name if column == self.COL_ORG else None
 
 
 class CalibrationModel(RowsModel):
@@ -463,7 +475,7 @@ class CalibrationModel(RowsModel):
         if column == self.COL_ENTRY:
             return r.entry.id
         if column == self.COL_ORG:
-            return r.entry.org_name
+            return short_org_name(r.entry.org_name)
         if column == self.COL_MEAN:
             return points(r.mean)
         judge = self.judges[column - self.COL_MEAN - 1]
@@ -472,6 +484,9 @@ class CalibrationModel(RowsModel):
         if judge in r.conflicts:
             return self.tr("conflict")
         return self.tr("not scored") if judge in r.not_scored else ""
+
+    def tooltip(self, r: EntryResult, column: int) -> str | None:
+        return r.entry.org_name if column == self.COL_ORG else None
 
     def sort_key(self, r: EntryResult, column: int):
         if column == self.COL_MEAN:

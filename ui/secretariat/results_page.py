@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -52,7 +51,16 @@ from ..worker import Op
 from .agreement_panel import AgreementPanel
 from .charts import HistogramChart, SeverityBar, SeverityChart
 from .method_choice import ChangeMethodDialog, MethodChoice, method_label
-from .page_tools import button, button_row, db_op, open_dialog, remember_folder, start_folder, wrapped_label
+from .page_tools import (
+    FittingSplitter,
+    button,
+    button_row,
+    db_op,
+    open_dialog,
+    remember_folder,
+    start_folder,
+    wrapped_label,
+)
 from .results_models import (
     BandsModel,
     CalibrationModel,
@@ -168,12 +176,16 @@ class ResultsPage(QWidget):
         self.stack.addWidget(self.results_view)
 
     def _tab(self, *widgets: QWidget) -> None:
-        """A tab of ``widgets`` one under the other, the last taking the room left (titles come with the text)."""
+        """A tab of ``widgets`` one under the other, the last taking the room left (titles come with the text).
+
+        When the last one is hidden (no calibration entries: no table), the others stay at the top.
+        """
         page = QWidget(self.tabs)
         layout = QVBoxLayout(page)
         for number, widget in enumerate(widgets):
             widget.setParent(page)
             layout.addWidget(widget, 1 if number == len(widgets) - 1 else 0)
+        layout.addStretch(0)
         self.tabs.addTab(page, "")
 
     def _build_tabs(self) -> None:
@@ -196,10 +208,13 @@ class ResultsPage(QWidget):
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
         chart_scroll.setWidget(self.severity_chart)  # many judges: the bars keep a readable height and scroll
-        self.judges_split = QSplitter(Qt.Orientation.Horizontal, self)
+        # The table over the chart, each the whole width: side by side, the table scrolled sideways at
+        # 1280 pixels (in Thai its headers are wide) and the chart had no room for the judges' names.
+        self.judges_split = FittingSplitter(lambda: self.judges_split.fit_first_to(self.judges_view, 0.5))
+        self.judges_split.setParent(self)
+        self.judges_split.setChildrenCollapsible(False)
         self.judges_split.addWidget(self.judges_view)
         self.judges_split.addWidget(chart_scroll)
-        self.judges_split.setStretchFactor(1, 1)
         self.judges_intro = wrapped_label(self)
         self._tab(self.judges_intro, self.judges_split)
 
@@ -254,10 +269,11 @@ class ResultsPage(QWidget):
                 self.tr("Panel &agreement"), self.tr("Disa&greements"), self.tr("Ca&libration entries"))):
             self.tabs.setTabText(index, text)
         self.ranking_legend.setText(self.tr(
-            "Dark blue band and thick line: the top 3, put forward to the national DG Awards. Light blue band and "
-            "line: the top 20, who receive the award. ⚑ marks an entry whose side of a cut line changes when one "
-            "judge is left out or another method is used: send it to more judges. Paper: scores typed in from a "
-            "paper sheet."))
+            "Top 3 (darker blue, thick line under the 3rd): put forward to the national DG Awards. Top 20 (light "
+            "blue, thin line under the 20th): receive the award. ⚑ marks an entry whose side of a cut line changes "
+            "when one judge is left out or another method is used: send it to more judges. Paper: scores typed in "
+            "from a paper sheet. Organisations: อบต., ทต., ทม., ทน. and อบจ. stand for the kind of local "
+            "government; the full name is in the tooltip."))
         self.stability_intro.setText(self.tr(
             "Each entry within 3 places of the 3rd or 20th place, and which side of the line it falls on under "
             "every other method and with each judge left out in turn. Shaded cells change side."))
@@ -274,6 +290,7 @@ class ResultsPage(QWidget):
             model.retranslate()
         self._update_state()
         if self.results is not None:
+            self._fit_columns()
             self._show_texts(self.results)
 
     # ------------------------------------------------------------ the method decision
@@ -382,17 +399,26 @@ class ResultsPage(QWidget):
                         rr.severity[judge].severity if judge in rr.severity else None,
                         rr.severity[judge].entries if judge in rr.severity else 0, judge)
             for judge in rr.judges])
+        self._fit_columns()
+        self._show_texts(rr)
+        self.results_shown.emit(rr)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as what they show (again after a language change: the words changed width)."""
         for view in (self.ranking_view, self.stability_view, self.judges_view, self.disagreements_view,
                      self.calibration_view, self.bands_view):
             view.resizeColumnsToContents()
-        header = self.judges_view.horizontalHeader()
-        table_width = header.length() + self.judges_view.verticalScrollBar().sizeHint().width() + 4
-        self.judges_view.setMinimumWidth(min(table_width, 640))  # the tab may not be laid out yet: no sizes
+        self._fit_judges_tab()
         for view, column in ((self.ranking_view, RankingModel.COL_ORG), (self.stability_view, StabilityModel.COL_ORG),
-                             (self.disagreements_view, DisagreementsModel.COL_ORG)):
-            view.setColumnWidth(column, min(view.columnWidth(column), 20 * view.fontMetrics().averageCharWidth()))
-        self._show_texts(rr)
-        self.results_shown.emit(rr)
+                             (self.disagreements_view, DisagreementsModel.COL_ORG),
+                             (self.calibration_view, CalibrationModel.COL_ORG)):
+            # Long enough for a kind abbreviated and a long place name ("อบต.บ้านใหม่หนองไทร"); the rest elides.
+            view.setColumnWidth(column, min(view.columnWidth(column), 28 * view.fontMetrics().averageCharWidth()))
+
+    def _fit_judges_tab(self) -> None:
+        """The judges' table as tall as its rows (at most half the tab), the chart under it; the name stretches."""
+        self.judges_view.horizontalHeader().setStretchLastSection(True)
+        self.judges_split.fit_first_to(self.judges_view, 0.5)
 
     def _show_texts(self, rr: RoundResults) -> None:
         decision = rr.decision

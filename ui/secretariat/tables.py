@@ -239,11 +239,11 @@ def make_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     return table
 
 
-def fit_columns(table: QTableView, cap: int = 420) -> None:
-    """Columns as wide as what they show (each at most ``cap`` pixels; the last one takes the rest)."""
+def fit_columns(table: QTableView, cap: int = 420, pad: int = 12) -> None:
+    """Columns as wide as what they show plus ``pad`` (each at most ``cap`` pixels; the last one takes the rest)."""
     table.resizeColumnsToContents()
     for column in range(table.model().columnCount() - 1):
-        table.setColumnWidth(column, min(table.columnWidth(column) + 12, cap))
+        table.setColumnWidth(column, min(table.columnWidth(column) + pad, cap))
 
 
 def table_view(model: RowsModel, name: str, *, stretch: tuple[int, ...], multi: bool = False) -> QTableView:
@@ -286,6 +286,14 @@ def stretch_columns(view: QTableView, stretch: tuple[int, ...]) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def columns_width(view: QTableView) -> int:
+    """The width that shows every column of ``view`` whole, its vertical scroll bar and frame included."""
+    header = view.horizontalHeader()
+    columns = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count())
+                  if not header.isSectionHidden(c))
+    return columns + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth()
 
 
 def selected_rows(view: QTableView) -> list[int]:
