@@ -22,5 +22,20 @@ class Transaction:
             self.outer = True
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if self.outer:
-            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        if not self.outer:
+            return
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self._roll_back()
+                raise
+        else:
+            self._roll_back()
+
+    def _roll_back(self) -> None:
+        # After a full disk SQLite has often rolled back already: a second ROLLBACK would fail and
+        # hide the cause. A failed COMMIT may leave the transaction open, and the next change would
+        # join it and never commit.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
