@@ -9,6 +9,7 @@ keys, bounded nesting.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from .errors import CanonicalError
@@ -19,9 +20,13 @@ MAX_DEPTH = 32
 def dumps(value: Any) -> bytes:
     """Serialise ``value`` to canonical UTF-8 JSON bytes."""
     _check_value(value, depth=0)
-    return json.dumps(
-        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (from a "\ud800" escape, or text pasted from a broken source) is not text.
+        raise CanonicalError(f"text contains a lone surrogate (U+{ord(exc.object[exc.start]):04X}), which is "
+                             "not a character") from None
 
 
 def loads(data: bytes, *, what: str = "payload") -> Any:
@@ -42,6 +47,9 @@ def loads(data: bytes, *, what: str = "payload") -> Any:
         raise CanonicalError(f"{what}: {exc.message}") from None
     except (json.JSONDecodeError, RecursionError) as exc:
         raise CanonicalError(f"{what} is not valid JSON ({exc})") from None
+    except ValueError:
+        # The parser's own refusal of a number over Python's int conversion limit.
+        raise CanonicalError(f"{what} holds a number with more than {sys.get_int_max_str_digits()} digits") from None
     try:
         again = dumps(value)
     except CanonicalError as exc:

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from .decimals import decimal_str
 from .errors import ScoreFileError
 from .model import Round
-from .scorefile import ScoreFile, parse_score_file
+from .scorefile import ScoreFile, parse_score_file, read_score_file_bytes
 from .scoring import ScoreError, check_score, total_str, weighted_total
 from .secretariat import ContestDatabase, now_utc
 
@@ -60,9 +60,9 @@ def merge_files(db: ContestDatabase, paths: Iterable[Path], *, progress: Callabl
     loaded: list[tuple[Path, bytes, ScoreFile | ScoreFileError]] = []
     for path in paths:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            loaded.append((path, b"", ScoreFileError(f"cannot be read ({exc.strerror or exc})", path=path)))
+            raw = read_score_file_bytes(path)  # refuses an overlong file before reading it
+        except ScoreFileError as exc:
+            loaded.append((path, b"", exc))
             continue
         try:
             loaded.append((path, raw, parse_score_file(raw, path=path)))

@@ -10,6 +10,7 @@ file in one pass.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,7 +36,8 @@ ORG_TYPES: dict[str, tuple[str, str]] = {
 #: A judge picks from at most this many values on one criterion.
 MAX_SCALE_STEPS = 1000
 
-ID_RULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+# \Z, not $: "$" also matches before a final line break, which would let "J01\n" through.
+ID_RULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -342,6 +344,9 @@ class _Reader:
         if not isinstance(value, str) or (required and not value.strip()):
             self.problems.add(f"{where}.{key}", "is missing or empty" if value in (None, "") else "must be text")
             return ""
+        if not value.isascii() and not _encodable(value):
+            self.problems.add(f"{where}.{key}", "holds a lone surrogate (a \\ud800-style escape), which is not text")
+            return ""
         return value
 
     def ident(self, data: dict[str, Any], key: str, where: str) -> str:
@@ -364,6 +369,14 @@ class _Reader:
             self.problems.add(f"{where}.{key}", "must be a whole number")
             return 0
         return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _short(value: object, limit: int = 60) -> str:
@@ -601,16 +614,46 @@ def rubric_from_json(data: Any, *, path: Path | None = None) -> Rubric:
     return rubric
 
 
+#: Far above a contest of 7,000 entries with long summaries (about 40 MB); a larger file is the wrong file.
+MAX_CONTEST_FILE_BYTES = 256 * 1024 * 1024
+
+
 def load_contest(path: Path) -> Contest:
     """Read and validate a contest JSON file."""
     try:
-        data = json.loads(Path(path).read_bytes().decode("utf-8"))
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_CONTEST_FILE_BYTES:
+                raise ValidationError(f"is {size} bytes, too large to be a contest file", path=path)
+            text = handle.read(size + 1).decode("utf-8")
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
     except FileNotFoundError:
         raise ValidationError("file not found", path=path) from None
+    except OSError as exc:
+        raise ValidationError(f"cannot be read ({exc.strerror or exc})", path=path) from None
     except UnicodeDecodeError as exc:
         raise ValidationError(f"not UTF-8 text (byte {exc.start})", path=path) from None
     except json.JSONDecodeError as exc:
         raise ValidationError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", path=path) from None
+    except _RepeatedKey as exc:
+        key = exc.args[0]
+        raise ValidationError(f"key {key!r} appears twice in one object; which one is meant?", path=path) from None
+    except ValueError:  # the parser's refusal of a number over Python's int conversion limit
+        raise ValidationError("holds a number too long to read", path=path) from None
     except RecursionError:
         raise ValidationError("JSON nests too deeply", path=path) from None
     return contest_from_json(data, path=path)
+
+
+class _RepeatedKey(Exception):
+    pass
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (json would silently keep the last)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RepeatedKey(key)
+        result[key] = value
+    return result

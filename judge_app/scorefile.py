@@ -17,6 +17,7 @@ with every export so an older file cannot replace a newer one.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ SCORE_FILE_LIMITS = ContainerLimits(
 )
 
 FILE_STATUSES = ("scored", "conflict", "not_scored")
+#: The largest sequence number: SQLite's largest integer, where the secretariat stores it.
+MAX_SEQUENCE = 2**63 - 1
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
@@ -191,11 +194,21 @@ def export_score_file(
 def read_score_file(path: Path) -> ScoreFile:
     """Open a score file and check its container, payload and signatures."""
     path = Path(path)
+    return parse_score_file(read_score_file_bytes(path), path=path)
+
+
+def read_score_file_bytes(path: Path) -> bytes:
+    """The bytes of a score file, refusing a file far too large to be one before reading it."""
+    path = Path(path)
+    limit = SCORE_FILE_LIMITS.max_total_bytes
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise ScoreFileError(f"is far too large to be a score file ({size} bytes)", path=path)
+            return handle.read(size + 1)  # a file still growing is caught by the check on what was read
     except OSError as exc:
         raise ScoreFileError(f"cannot be read ({exc.strerror or exc})", path=path) from None
-    return parse_score_file(raw, path=path)
 
 
 def parse_score_file(raw: bytes, *, path: Path | None = None, scratch: Path | None = None) -> ScoreFile:
@@ -261,8 +274,8 @@ def _load_payload(payload: bytes, path: Path | None) -> dict[str, Any]:
         raise ScoreFileError(f"payload has unknown fields: {', '.join(sorted(extra))}", path=path)
     if not _SHA256.match(data["bundle_sha256"]):
         raise ScoreFileError("payload field 'bundle_sha256' is not a SHA-256", path=path)
-    if data["sequence"] < 1:
-        raise ScoreFileError("payload field 'sequence' must be 1 or more", path=path)
+    if not 1 <= data["sequence"] <= MAX_SEQUENCE:
+        raise ScoreFileError(f"payload field 'sequence' must be between 1 and {MAX_SEQUENCE}", path=path)
     if not _TIME.match(data["exported_at"]):
         raise ScoreFileError("payload field 'exported_at' is not a UTC time", path=path)
     return data
