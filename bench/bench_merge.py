@@ -33,6 +33,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _common import Figure  # noqa: E402
 
 from judge_app import canonical  # noqa: E402
 from judge_app.assignment import assign_judges  # noqa: E402
@@ -262,15 +265,8 @@ def timed(work, repeat: int, setup=lambda: None, teardown=lambda _: None) -> tup
     return best, peak, result
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, default=7000)
-    parser.add_argument("--judges", type=int, default=70)
-    parser.add_argument("--per-entry", type=int, default=3)
-    parser.add_argument("--criteria", type=int, default=8)
-    parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=2567)
-    args = parser.parse_args()
+def measure(args: argparse.Namespace) -> dict:
+    """Prepare the round, merge it (ours) and check + bulk-insert it (floor); times, peaks and counts."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         start = time.perf_counter()
@@ -282,12 +278,40 @@ def main() -> None:
                        setup=lambda: fresh_copy(pristine, scratch), teardown=lambda db: db.close())
         bare = timed(lambda _: floor(paths, scratch), args.repeat)
     assert merged[2] == rows == bare[2], (merged[2], rows, bare[2])
+    return {"merged": merged, "bare": bare, "files": len(paths), "rows": rows, "setup": setup}
+
+
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=7000)
+    parser.add_argument("--judges", type=int, default=70)
+    parser.add_argument("--per-entry", type=int, default=3)
+    parser.add_argument("--criteria", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=2567)
+    return parser.parse_args(argv)
+
+
+def figures(quick: bool = False) -> list[Figure]:
+    args = arguments(["--entries", "200", "--judges", "6", "--repeat", "1"] if quick else [])
+    out = measure(args)
+    merged, bare = out["merged"], out["bare"]
+    return [Figure(f"merge {args.entries:,} entries x {args.per_entry} judges, {out['files']} files", merged[0],
+                   bare[0], traced_mib=merged[1],
+                   note=f"best of {args.repeat}; {out['rows']:,} score rows; floor: signatures checked + one "
+                        f"bulk insert ({bare[1]:.1f} MiB traced)")]
+
+
+def main() -> None:
+    args = arguments()
+    out = measure(args)
+    merged, bare, files = out["merged"], out["bare"], out["files"]
     print(f"merge, {args.entries} entries x {args.per_entry} judges x {args.criteria} criteria, "
-          f"{args.judges} judges, best of {args.repeat} (setup {setup:.1f} s)")
-    print(f"{len(paths)} score files, {rows} score rows")
+          f"{args.judges} judges, best of {args.repeat} (setup {out['setup']:.1f} s)")
+    print(f"{files} score files, {out['rows']} score rows")
     print(f"{'':<30}{'time s':>9}{'peak MiB':>10}{'ms/file':>9}")
-    print(f"{'judge-app merge_files':<30}{merged[0]:>9.2f}{merged[1]:>10.1f}{merged[0] * 1000 / len(paths):>9.1f}")
-    print(f"{'floor (verify + bulk insert)':<30}{bare[0]:>9.2f}{bare[1]:>10.1f}{bare[0] * 1000 / len(paths):>9.1f}")
+    print(f"{'judge-app merge_files':<30}{merged[0]:>9.2f}{merged[1]:>10.1f}{merged[0] * 1000 / files:>9.1f}")
+    print(f"{'floor (verify + bulk insert)':<30}{bare[0]:>9.2f}{bare[1]:>10.1f}{bare[0] * 1000 / files:>9.1f}")
     print(f"ratio {merged[0] / bare[0]:.1f}x")
 
 

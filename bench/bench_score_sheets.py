@@ -14,13 +14,12 @@ import argparse
 import io
 import sys
 import tempfile
-import time
-import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import Figure, best_of, traced_peak_mib  # noqa: E402
 
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
@@ -90,18 +89,28 @@ def floor(pages: list[list[str]]) -> bytes:
 
 
 def timed(work, repeat: int) -> tuple[float, float, int]:
-    """Best wall time over ``repeat`` runs, peak traced memory (MiB) of one run, and output size."""
-    best = float("inf")
-    size = 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        size = len(work())
-        best = min(best, time.perf_counter() - start)
-    tracemalloc.start()
-    work()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return best, peak, size
+    """Best wall time over ``repeat`` runs, peak traced memory (MiB) of one more run, and output size."""
+    best, output = best_of(work, repeat)
+    return best, traced_peak_mib(work), len(output)
+
+
+def measure(entries: int, repeat: int) -> tuple[tuple[float, float, int], tuple[float, float, int]]:
+    """(ours, floor): each (best seconds, peak traced MiB, PDF bytes)."""
+    with tempfile.TemporaryDirectory() as folder:
+        bundle, score_file = prepare(Path(folder), entries)
+        pages = sheet_strings(bundle, score_file)
+        render_score_sheet(bundle.contest, bundle.round, bundle.judge, score_file)  # warm: dictionary, fonts
+        ours = timed(lambda: render_score_sheet(bundle.contest, bundle.round, bundle.judge, score_file), repeat)
+        bare = timed(lambda: floor(pages), repeat)
+    return ours, bare
+
+
+def figures(quick: bool = False) -> list[Figure]:
+    entries, repeat = (20, 1) if quick else (300, 3)
+    ours, bare = measure(entries, repeat)
+    return [Figure(f"score sheets PDF, {entries} entries", ours[0], bare[0], traced_mib=ours[1],
+                   note=f"best of {repeat}; floor: the same text on a bare canvas ({bare[1]:.1f} MiB traced); "
+                        f"PDF {ours[2] // 1024} KiB")]
 
 
 def main() -> None:
@@ -109,12 +118,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        bundle, score_file = prepare(Path(folder), args.entries)
-        pages = sheet_strings(bundle, score_file)
-        render_score_sheet(bundle.contest, bundle.round, bundle.judge, score_file)  # warm: dictionary, fonts
-        ours = timed(lambda: render_score_sheet(bundle.contest, bundle.round, bundle.judge, score_file), args.repeat)
-        bare = timed(lambda: floor(pages), args.repeat)
+    ours, bare = measure(args.entries, args.repeat)
     print(f"score sheets, {args.entries} entries, best of {args.repeat}")
     print(f"{'':<22}{'time s':>9}{'peak MiB':>10}{'PDF KiB':>9}")
     print(f"{'judge-app sheet':<22}{ours[0]:>9.2f}{ours[1]:>10.1f}{ours[2] // 1024:>9}")

@@ -12,7 +12,8 @@ paint of what the judge sees:
 
 The judge's data folder is kept between runs (a returning judge: key made,
 secretariat key pinned, workspace there); one warm-up run of each is not
-counted. Prints the median of each and the ratio to the floor.
+counted. Prints the median of each, the ratio to the floor, and the largest
+peak resident memory the processes reported.
 
     .venv/bin/python bench/bench_startup.py [--entries 300] [--runs 7] [--platform offscreen]
 """
@@ -31,6 +32,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _common import Figure  # noqa: E402
+
+#: The last thing each process prints: its peak resident memory.
+REPORT_RSS = r"""
+try:
+    import resource
+    print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10))
+except ImportError:  # Windows
+    pass
+"""
 
 FLOOR = r"""
 import sys, time
@@ -53,7 +66,7 @@ watch = FirstPaint()
 window.installEventFilter(watch)
 window.show()
 app.exec()
-"""
+""" + REPORT_RSS
 
 APP = r"""
 import sys, time
@@ -93,7 +106,7 @@ window.show()
 if len(sys.argv) > 2:  # the bundle, as a file association passes it
     QTimer.singleShot(0, lambda: window.open_bundle(sys.argv[2]))
 app.exec()
-"""
+""" + REPORT_RSS
 
 
 def make_bundle(folder: Path, entries: int) -> Path:
@@ -118,7 +131,9 @@ def run(code: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
     marks: dict[str, float] = {}
     for line in result.stdout.splitlines():
         parts = line.split()
-        if len(parts) == 2 and parts[0] in ("shown", "start", "entries"):
+        if len(parts) == 2 and parts[0] == "rss":
+            marks["rss"] = float(parts[1])
+        elif len(parts) == 2 and parts[0] in ("shown", "start", "entries"):
             marks[parts[0]] = float(parts[1]) - start
         elif parts and parts[0] == "failed":
             raise SystemExit(f"the bundle did not open: {line}")
@@ -127,39 +142,58 @@ def run(code: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
     return marks
 
 
+def measure(entries: int, runs: int, platform: str) -> dict[str, list[float]]:
+    """Seconds to each first paint (and peak RSS, MiB) of every counted run: floor, start, shown, rss."""
+    with tempfile.TemporaryDirectory(prefix="dlg-bench-startup-") as scratch:
+        folder = Path(scratch)
+        bundle = make_bundle(folder, entries)
+        print(f"bundle of {entries} entries: {bundle.stat().st_size / 2**20:.1f} MiB")
+        env = {**os.environ, "QT_QPA_PLATFORM": platform, "DLG_JUDGE_DATA": str(folder / "judge-data")}
+        from judge_app.judging import JudgeSession
+
+        with JudgeSession.open(bundle, data_dir=folder / "judge-data") as session:  # a returning judge
+            session.create_key("bench passphrase 2565")
+        times: dict[str, list[float]] = {"floor": [], "start": [], "shown": [], "rss": [], "floor_rss": []}
+        for number in range(runs + 1):
+            bare = run(FLOOR, [], env)
+            ours = run(APP, [str(ROOT), str(bundle)], env)
+            if number == 0:
+                continue  # warm-up: disk caches, .pyc files
+            times["floor"].append(bare["shown"])
+            times["start"].append(ours["start"])
+            times["shown"].append(ours["entries"])
+            times["floor_rss"].append(bare.get("rss", 0.0))
+            times["rss"].append(ours.get("rss", 0.0))
+    return times
+
+
+def figures(quick: bool = False) -> list[Figure]:
+    entries, runs = (20, 1) if quick else (300, 7)
+    times = measure(entries, runs, os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    floor, rss = statistics.median(times["floor"]), max(times["rss"]) or None
+    how = f"median of {runs} fresh processes; floor: a bare QMainWindow shown"
+    return [Figure("start-up: start page shown", statistics.median(times["start"]), floor, rss_mib=rss, note=how),
+            Figure(f"start-up: {entries}-entry bundle open, list shown", statistics.median(times["shown"]), floor,
+                   rss_mib=rss, note=how + " (every attachment hashed)")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=300)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dlg-bench-startup-") as scratch:
-        folder = Path(scratch)
-        bundle = make_bundle(folder, args.entries)
-        size = bundle.stat().st_size
-        env = {**os.environ, "QT_QPA_PLATFORM": args.platform, "DLG_JUDGE_DATA": str(folder / "judge-data")}
-        from judge_app.judging import JudgeSession
-
-        with JudgeSession.open(bundle, data_dir=folder / "judge-data") as session:  # a returning judge
-            session.create_key("bench passphrase 2565")
-        floor, start, shown = [], [], []
-        for number in range(args.runs + 1):
-            bare = run(FLOOR, [], env)
-            ours = run(APP, [str(ROOT), str(bundle)], env)
-            if number == 0:
-                continue  # warm-up: disk caches, .pyc files
-            floor.append(bare["shown"])
-            start.append(ours["start"])
-            shown.append(ours["entries"])
+    times = measure(args.entries, args.runs, args.platform)
     print(f"start-up to first paint, {args.entries}-entry bundle, median of {args.runs} runs "
-          f"(platform {args.platform}, bundle {size / 2**20:.1f} MiB)")
+          f"(platform {args.platform})")
     print(f"{'':<34}{'median s':>9}{'min s':>8}{'max s':>8}")
-    for label, values in (("floor: bare QMainWindow", floor), ("judge window: start page", start),
-                          ("judge window: 300 entries shown", shown)):
+    for label, values in (("floor: bare QMainWindow", times["floor"]), ("judge window: start page", times["start"]),
+                          (f"judge window: {args.entries} entries shown", times["shown"])):
         print(f"{label:<34}{statistics.median(values):>9.3f}{min(values):>8.3f}{max(values):>8.3f}")
-    base = statistics.median(floor)
-    print(f"ratio to the floor: start page {statistics.median(start) / base:.1f}x, "
-          f"entries shown {statistics.median(shown) / base:.1f}x")
+    base = statistics.median(times["floor"])
+    print(f"ratio to the floor: start page {statistics.median(times['start']) / base:.1f}x, "
+          f"entries shown {statistics.median(times['shown']) / base:.1f}x")
+    print(f"peak resident memory: floor {max(times['floor_rss']):.0f} MiB, judge window {max(times['rss']):.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -96,6 +96,17 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+def _status(conflict: bool, scored: int, criteria: int, commented: bool) -> EntryStatus:
+    """An entry's status from what is recorded about it (one rule for one entry and for all)."""
+    if conflict:
+        return EntryStatus.CONFLICT
+    if scored == criteria:
+        return EntryStatus.SCORED
+    if scored or commented:
+        return EntryStatus.IN_PROGRESS
+    return EntryStatus.NOT_STARTED
+
+
 def workspace_path(data_dir: Path, bundle: OpenedBundle) -> Path:
     """The workspace file of a bundle: one per contest, round, judge and bundle."""
     name = f"{bundle.contest.id}-{bundle.round.id}-{bundle.judge.id}-{bundle.sha256[:16]}.sqlite"
@@ -325,24 +336,44 @@ class Workspace:
     def state(self, entry_id: str) -> EntryState:
         """The whole record of one entry, with its status and exact total."""
         self._require_entry(entry_id)
-        scores = self.scores_of(entry_id)
-        comments = self.comments_of(entry_id)
+        return self._state_of(entry_id, self.scores_of(entry_id), self.comments_of(entry_id),
+                              self.conflict_reason(entry_id))
+
+    def _state_of(self, entry_id: str, scores: dict[str, Decimal], comments: dict[str, str],
+                  reason: str | None) -> EntryState:
         overall = comments.pop(OVERALL, "")
-        reason = self.conflict_reason(entry_id)
-        total = None
-        if reason is not None:
-            status = EntryStatus.CONFLICT
-        elif len(scores) == len(self.rubric.criteria):
-            status = EntryStatus.SCORED
-            total = weighted_total(self.rubric, scores)
-        elif scores or comments or overall:
-            status = EntryStatus.IN_PROGRESS
-        else:
-            status = EntryStatus.NOT_STARTED
+        status = _status(reason is not None, len(scores), len(self.rubric.criteria), bool(comments or overall))
+        total = weighted_total(self.rubric, scores) if status is EntryStatus.SCORED else None
         return EntryState(entry_id, status, scores, comments, overall, reason, total)
 
     def states(self) -> list[EntryState]:
-        return [self.state(entry_id) for entry_id in self.bundle.entry_ids]
+        """Every entry's record in bundle order, read in three queries (a bundle may hold thousands)."""
+        scores: dict[str, dict[str, Decimal]] = {}
+        for entry_id, criterion_id, score in self._conn.execute(
+            "SELECT entry_id, criterion_id, score FROM scores ORDER BY entry_id, criterion_id"
+        ):
+            scores.setdefault(entry_id, {})[criterion_id] = parse_decimal(score)
+        comments: dict[str, dict[str, str]] = {}
+        for entry_id, criterion_id, text in self._conn.execute(
+            "SELECT entry_id, criterion_id, text FROM comments ORDER BY entry_id, criterion_id"
+        ):
+            comments.setdefault(entry_id, {})[criterion_id] = text
+        reasons = dict(self._conn.execute("SELECT entry_id, reason FROM conflicts").fetchall())
+        return [
+            self._state_of(entry_id, scores.get(entry_id, {}), comments.get(entry_id, {}), reasons.get(entry_id))
+            for entry_id in self.bundle.entry_ids
+        ]
+
+    def statuses(self) -> dict[str, EntryStatus]:
+        """Every entry's status, without reading its scores (cheap enough for a list of thousands)."""
+        scored = dict(self._conn.execute("SELECT entry_id, count(*) FROM scores GROUP BY entry_id").fetchall())
+        commented = {row[0] for row in self._conn.execute("SELECT DISTINCT entry_id FROM comments")}
+        conflicts = {row[0] for row in self._conn.execute("SELECT entry_id FROM conflicts")}
+        criteria = len(self.rubric.criteria)
+        return {
+            entry_id: _status(entry_id in conflicts, scored.get(entry_id, 0), criteria, entry_id in commented)
+            for entry_id in self.bundle.entry_ids
+        }
 
     def change_log(self) -> list[dict[str, object]]:
         return list(self.db["change_log"].rows_where(order_by="id"))

@@ -509,3 +509,22 @@ def test_a_comment_typed_just_before_closing_the_window_is_kept(qtbot, english_a
     window.close()  # at once: well inside the comment's save delay
     with JudgeSession.open(issued.bundles["J01"], data_dir=judge_data_dir) as reopened:
         assert reopened.workspace.state(entry).overall_comment == "ระบบใช้งานได้จริงทั้งตำบล"
+
+
+def test_scoring_under_the_not_started_filter_stays_on_the_chosen_entry(qtbot, thai_app, issued):
+    # The entry changes status with its first score; it must not leave the list under the judge's
+    # hands, or the next score typed would land on the entry after it.
+    window = new_window(qtbot)
+    session = open_ready(qtbot, window, issued.bundles["J01"])
+    page = window.page
+    not_started = page.status_filter.findData(EntryStatus.NOT_STARTED)
+    page.status_filter.setCurrentIndex(not_started)
+    assert page.step(+1) and page.step(+1)
+    chosen = page.current_entry_id()
+    cards = page.scoring.cards
+    for card, key in ((cards[0], Qt.Key.Key_4), (cards[1], Qt.Key.Key_3)):
+        qtbot.keyClick(card.chooser, key)
+        qtbot.waitUntil(lambda card=card: card.chooser.value() is not None)
+        assert page.current_entry_id() == chosen == page.scoring.entry_id == page.entry_view.entry.id
+    scores = session.workspace.scores_of(chosen)
+    assert {c: str(v) for c, v in scores.items()} == {cards[0].criterion.id: "4", cards[1].criterion.id: "3"}

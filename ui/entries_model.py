@@ -1,11 +1,15 @@
 """The judge's list of entries as a Qt table model, and the filter over it.
 
-Rows are the bundle's entries in bundle order. What the judge has recorded
-about each (status, total) is read from the workspace the first time a row is
-shown and cached; :meth:`EntriesTableModel.refresh_entry` re-reads one row
-after a change. The model holds no rules: status and total come from
-:meth:`judge_app.workspace.Workspace.state`, the total's spelling from
+Rows are the bundle's entries in bundle order. Every entry's status is read
+in one pass when the model is made (a bundle may hold thousands); the rest of
+what the judge recorded (scores, total, conflict reason) is read the first
+time a row is shown and cached; :meth:`EntriesTableModel.refresh_entry`
+re-reads one row after a change. The model holds no rules: status and total
+come from :mod:`judge_app.workspace`, the total's spelling from
 :func:`judge_app.scoring.total_str`.
+
+:class:`EntriesFilterProxy` is the list as shown: filtered, searched and
+sorted (see its docstring for why it is not a QSortFilterProxyModel).
 """
 
 from __future__ import annotations
@@ -141,6 +145,8 @@ class EntriesTableModel(QAbstractTableModel):
         self._entries: tuple[Entry, ...] = tuple(session.bundle.entries)
         self._rows = {entry.id: row for row, entry in enumerate(self._entries)}
         self._states: dict[int, EntryState] = {}
+        statuses = session.workspace.statuses()
+        self._statuses: list[EntryStatus] = [statuses[entry.id] for entry in self._entries]
         self._search = [
             search_key(" ".join((e.id, e.org_name, e.province, e.project_title))) for e in self._entries
         ]
@@ -162,20 +168,36 @@ class EntriesTableModel(QAbstractTableModel):
         """The workspace's record of a row, read once and cached until refreshed."""
         state = self._states.get(row)
         if state is None:
-            state = self.session.workspace.state(self._entries[row].id)
+            entry_id = self._entries[row].id
+            if self._statuses[row] is EntryStatus.NOT_STARTED:
+                state = EntryState(entry_id, EntryStatus.NOT_STARTED, {}, {}, "", None, None)  # nothing to read
+            else:
+                state = self.session.workspace.state(entry_id)
             self._states[row] = state
         return state
+
+    def status_at(self, row: int) -> EntryStatus:
+        return self._statuses[row]
+
+    def load_all_states(self) -> None:
+        """Read every row's record at once (before sorting by total: one query, not thousands)."""
+        if len(self._states) < len(self._entries):
+            self._states = dict(enumerate(self.session.workspace.states()))
 
     def refresh_entry(self, entry_id: str) -> None:
         """Re-read one entry from the workspace and repaint its row."""
         row = self._rows.get(entry_id)
         if row is None:
             return
-        self._states.pop(row, None)
+        state = self.session.workspace.state(entry_id)
+        self._states[row] = state
+        self._statuses[row] = state.status
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
 
     def refresh_all(self) -> None:
         self._states.clear()
+        statuses = self.session.workspace.statuses()
+        self._statuses = [statuses[entry.id] for entry in self._entries]
         if self._entries:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, self.COLUMN_COUNT - 1))
 
@@ -184,13 +206,26 @@ class EntriesTableModel(QAbstractTableModel):
         haystack = self._search[row]
         return all(term in haystack for term in terms)
 
+    def rows_matching(self, rows: list[int], status: EntryStatus | None, terms: list[str]) -> list[int]:
+        """The rows among ``rows`` with that status (any, for None) whose text holds every term; one pass."""
+        if status is not None:  # compared with ==: a combo box hands the status back as its plain string
+            statuses = self._statuses
+            rows = [row for row in rows if statuses[row] == status]
+        if terms:
+            search = self._search
+            rows = [row for row in rows if all(term in search[row] for term in terms)]
+        return rows
+
+    def sort_keys(self, column: int) -> list:
+        """Every row's sort key in ``column`` (as the SORT_ROLE gives it)."""
+        if column == self.COL_TOTAL:
+            self.load_all_states()
+        return [self._sort_key(entry, row, column) for row, entry in enumerate(self._entries)]
+
     def progress(self) -> tuple[int, int]:
         """(entries scored or under a declared conflict, all entries)."""
-        done = sum(
-            self.state_at(row).status in (EntryStatus.SCORED, EntryStatus.CONFLICT)
-            for row in range(len(self._entries))
-        )
-        return done, len(self._entries)
+        statuses = self._statuses
+        return statuses.count(EntryStatus.SCORED) + statuses.count(EntryStatus.CONFLICT), len(self._entries)
 
     def status_text(self, status: EntryStatus) -> str:
         return status_text(status)
@@ -227,12 +262,12 @@ class EntriesTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(entry, row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS:
-            return status_icon(self.state_at(row).status)
+            return status_icon(self._statuses[row])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.COL_TOTAL:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self.state_at(row).status == EntryStatus.CONFLICT:
+        if role == Qt.ItemDataRole.ForegroundRole and self._statuses[row] is EntryStatus.CONFLICT:
             return QBrush(MUTED)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_STATUS:
@@ -255,7 +290,7 @@ class EntriesTableModel(QAbstractTableModel):
 
     def _display(self, entry: Entry, row: int, column: int) -> str:
         if column == self.COL_STATUS:
-            return self.status_text(self.state_at(row).status)
+            return self.status_text(self._statuses[row])
         if column == self.COL_ID:
             return entry.id
         if column == self.COL_ORG:
@@ -271,7 +306,7 @@ class EntriesTableModel(QAbstractTableModel):
 
     def _sort_key(self, entry: Entry, row: int, column: int):
         if column == self.COL_STATUS:
-            return STATUS_ORDER[self.state_at(row).status]
+            return STATUS_ORDER[self._statuses[row]]
         if column == self.COL_TOTAL:
             total = self.state_at(row).total
             # Numeric, so 100.00 sorts above 9.50; unscored entries sort below every total.
@@ -279,24 +314,95 @@ class EntriesTableModel(QAbstractTableModel):
         return self._display(entry, row, column)
 
 
-class EntriesFilterProxy(QSortFilterProxyModel):
-    """Filters the entries by status and by a search text, and sorts by real values.
+class EntriesFilterProxy(QAbstractTableModel):
+    """The entries as listed: filtered by status and by a search text, and sorted by real values.
 
     The search is a plain substring match (every word must appear) over the id,
     organisation, province and project title; Thai works as typed, with no regex.
+
+    Not a QSortFilterProxyModel, for two reasons. It asks Python about every row
+    on each keystroke and tells the view about every run of rows that came or
+    went (a 7,000-entry list took up to 200 ms a key). And, filtering
+    dynamically, it dropped a row the moment the entry's status stopped matching
+    the status filter: scoring the first criterion of an entry listed under "Not
+    started" moved the selection to the next entry, so the next score typed went
+    to an entry the judge had not chosen. Here the list is worked out in one pass
+    when the judge changes the filter, the search or the sort column, and then
+    stays as it is while entries change (their rows repaint in place).
     """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self._source: EntriesTableModel | None = None
         self._status: EntryStatus | None = None
         self._terms: list[str] = []
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._shown: list[int] = []  # the source row of each row shown
+        self._place: list[int] = []  # the row shown for each source row, -1 when filtered out
+
+    # ------------------------------------------------------------ source
+
+    def setSourceModel(self, model: EntriesTableModel) -> None:
+        self.beginResetModel()
+        if self._source is not None:
+            self._source.dataChanged.disconnect(self._source_changed)
+            self._source.modelAboutToBeReset.disconnect(self.beginResetModel)
+            self._source.modelReset.disconnect(self._source_reset)
+        self._source = model
+        model.dataChanged.connect(self._source_changed)
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        self._place_rows()
+        self.endResetModel()
+
+    def sourceModel(self) -> EntriesTableModel | None:
+        return self._source
 
     def source(self) -> EntriesTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, EntriesTableModel)
-        return model
+        assert self._source is not None
+        return self._source
+
+    def _source_reset(self) -> None:
+        self._place_rows()
+        self.endResetModel()
+
+    def _source_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        """Repaint the rows shown of the entries that changed; the list itself stays as it is."""
+        rows = [self._place[r] for r in range(top_left.row(), bottom_right.row() + 1) if self._place[r] >= 0]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), top_left.column()),
+                                  self.index(max(rows), bottom_right.column()), roles)
+
+    def _place_rows(self) -> None:
+        model = self._source
+        if model is None:
+            self._shown, self._place = [], []
+            return
+        shown = model.rows_matching(list(range(model.rowCount())), self._status, self._terms)
+        if self._sort_column >= 0:
+            keys = model.sort_keys(self._sort_column)
+            # Python's sort is stable, also reversed: equal keys keep bundle order both ways.
+            shown.sort(key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._shown = shown
+        self._place = [-1] * model.rowCount()
+        for row, source_row in enumerate(shown):
+            self._place[source_row] = row
+
+    def _relist(self) -> None:
+        """Filter and sort again; the views keep their current row and selection where it is still listed."""
+        self.layoutAboutToBeChanged.emit()
+        before = self._shown
+        kept = self.persistentIndexList()
+        self._place_rows()
+        moved = []
+        for index in kept:
+            row = self._place[before[index.row()]] if 0 <= index.row() < len(before) else -1
+            moved.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
+        self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit()
+
+    # ------------------------------------------------------------ filters and sorting
 
     @property
     def status_filter(self) -> EntryStatus | None:
@@ -309,31 +415,66 @@ class EntriesFilterProxy(QSortFilterProxyModel):
     def set_status_filter(self, status: EntryStatus | None) -> None:
         if status == self._status:
             return
-        self.beginFilterChange()
         self._status = status
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._relist()
 
     def set_text_filter(self, text: str) -> None:
         terms = search_key(text).split()
         if terms == self._terms:
             return
-        self.beginFilterChange()
         self._terms = terms
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._relist()
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        return less_than_then_row(self, left, right)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (-1: bundle order); the view calls this when a column title is clicked."""
+        self._sort_column, self._sort_order = column, order
+        self._relist()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.source()
-        if self._status is not None and model.state_at(source_row).status != self._status:
-            return False
-        return not self._terms or model.matches(source_row, self._terms)
+    def sortColumn(self) -> int:
+        return self._sort_column
+
+    def sortOrder(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    # ------------------------------------------------------------ rows
+
+    def mapToSource(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
+        if not index.isValid() or self._source is None:
+            return QModelIndex()
+        return self._source.index(self._shown[index.row()], index.column())
+
+    def mapFromSource(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
+        if not index.isValid() or not 0 <= index.row() < len(self._place):
+            return QModelIndex()
+        row = self._place[index.row()]
+        return self.index(row, index.column()) if row >= 0 else QModelIndex()
 
     def progress(self) -> tuple[int, int]:
         """(scored or conflict, all entries) over the whole bundle, whatever the filter."""
         return self.source().progress()
 
     def entry_id_at(self, proxy_row: int) -> str:
-        source = self.mapToSource(self.index(proxy_row, 0))
-        return self.source().entry_at(source.row()).id
+        return self.source().entry_at(self._shown[proxy_row]).id
+
+    # ------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._source is None else self._source.columnCount()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or self._source is None:
+            return None
+        return self._source.headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._source is None:
+            return None
+        return self._source.data(self._source.index(self._shown[index.row()], index.column()), role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid() or self._source is None:
+            return Qt.ItemFlag.NoItemFlags
+        return self._source.flags(self.mapToSource(index))

@@ -174,6 +174,7 @@ class JudgingPage(QWidget):
         self.default_sizes()
 
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.proxy.layoutChanged.connect(self._keep_current)
         self.table.activated.connect(lambda _index: self.scoring.focus_first_criterion())
         window.notifier.changed.connect(self.update_progress)
         self.update_progress()
@@ -242,10 +243,22 @@ class JudgingPage(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
-            return
+            return  # filtered out of the list: the entry stays on screen
         entry_id = self.proxy.entry_id_at(current.row())
+        if entry_id == self.scoring.entry_id:
+            return  # the same entry listed again (after a search or sort): nothing to reload
         self.entry_view.set_entry(entry_id)
         self.scoring.set_entry(entry_id)
+
+    def _keep_current(self, *_: object) -> None:
+        """After a search, filter or sort: the entry on screen is the list's current row again if listed."""
+        shown = self.scoring.entry_id
+        if self.table.currentIndex().isValid() or shown is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(shown), EntriesTableModel.COL_ID))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def shutdown(self) -> None:
         self.entry_view.shutdown()
