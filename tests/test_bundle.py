@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from judge_app import canonical
 from judge_app.bundle import MANIFEST, MANIFEST_SIGNATURE, build_bundle, open_bundle
 from judge_app.container import open_container, write_container
-from judge_app.errors import BundleError, PinnedKeyMismatch
+from judge_app.errors import BundleError, JudgeAppError, PinnedKeyMismatch
 from judge_app.keys import PrivateKey
 from judge_app.pins import PinStore
 from judge_app.signatures import minisign_sign
@@ -201,3 +202,44 @@ def test_a_refused_bundle_pins_nothing(issued, tmp_path):
         open_bundle(bad, pins)
     assert pins.pinned(issued.contest.id) is None
     assert open_bundle(issued.bundles["J01"], pins).newly_pinned
+
+
+def _flip_inside(path: Path, needle: bytes) -> None:
+    raw = bytearray(path.read_bytes())
+    at = raw.find(needle)
+    assert at >= 0
+    raw[at + len(needle) // 2] ^= 0x01
+    with open(path, "r+b") as handle:  # in place: same inode
+        handle.write(raw)
+
+
+def test_an_attachment_changed_in_place_after_opening_is_refused(issued, tmp_path):
+    # The fast path trusts the layout checked at opening while size, mtime and inode are unchanged;
+    # the manifest's SHA-256 still catches a byte changed under it with the mtime put back.
+    path = tmp_path / "J01.dlgbundle"
+    shutil.copy(issued.bundles["J01"], path)
+    bundle = open_bundle(path, None)
+    entry = bundle.entries[0]
+    attachment = entry.attachments[0]
+    good = bundle.extract_attachment(entry.id, attachment.name, tmp_path / "good").read_bytes()
+    before = os.stat(path)
+    _flip_inside(path, good[len(good) // 3: len(good) // 3 + 64])
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(JudgeAppError, match="CRC-32 does not match|does not match its SHA-256"):
+        bundle.extract_attachment(entry.id, attachment.name, tmp_path / "bad")
+    assert not (tmp_path / "bad").exists()
+
+
+def test_a_bundle_replaced_on_disk_after_opening_is_refused(issued, tmp_path):
+    path = tmp_path / "J01.dlgbundle"
+    shutil.copy(issued.bundles["J01"], path)
+    bundle = open_bundle(path, None)
+    entry = bundle.entries[0]
+    other = bundle.entries[1].attachments[0]
+    data = bundle.extract_attachment(bundle.entries[1].id, other.name, tmp_path / "other").read_bytes()
+    replacement = tmp_path / "replacement"
+    shutil.copy(path, replacement)
+    _flip_inside(replacement, data[:64])
+    os.replace(replacement, path)  # a new inode: the whole file is checked again
+    with pytest.raises(BundleError, match="changed on disk"):
+        bundle.extract_attachment(entry.id, entry.attachments[0].name, tmp_path / "first")
