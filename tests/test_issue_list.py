@@ -19,7 +19,8 @@ from judge_app.errors import SecretariatError
 from judge_app.issuing import issue_bundles
 from judge_app.keys import load_private_key
 from judge_app.merge import merge_files
-from judge_app.pdf.issue_list import grouped_digest, issue_list_data, render_issue_list, thai_time
+from judge_app.pdf.issue_list import grouped_digest, issue_list_data, render_issue_list
+from judge_app.thai_dates import thai_time
 from judge_app.scorefile import read_score_file
 from judge_app.secretariat import ContestDatabase
 from test_pdf_documents import flat, pdf_pages

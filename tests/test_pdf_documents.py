@@ -235,7 +235,7 @@ def report_text(db_path: Path, tmp_path: Path, prepare=None):
 
 def test_results_report_says_the_method_was_chosen_before_results_were_seen(merged_db, tmp_path):
     from judge_app.decisions import choose_method, mark_results_viewed
-    from judge_app.pdf.results_report import thai_time
+    from judge_app.thai_dates import thai_time
     from judge_app.ranking import METHOD_LABELS_TH
 
     def prepare(db):
@@ -258,7 +258,7 @@ def test_results_report_says_the_method_was_chosen_before_results_were_seen(merg
 
 def test_results_report_says_plainly_when_the_method_changed_after_results_were_seen(merged_db, tmp_path):
     from judge_app.decisions import choose_method, mark_results_viewed
-    from judge_app.pdf.results_report import thai_time
+    from judge_app.thai_dates import thai_time
 
     def prepare(db):
         choose_method(db, "r1", "mean")

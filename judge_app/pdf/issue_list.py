@@ -9,19 +9,17 @@ signs their row on receipt; the officer who hands the files out signs below.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import cm
 
 from ..errors import SecretariatError
 from ..model import Contest, Judge, Round
-from ..thai_dates import thai_date
+from ..thai_dates import thai_time
 from .page import TEXT_WIDTH, Furniture, Story, build_pdf, grid_table, signature_block, styles
 from .thai_text import ThaiParagraph
 
 #: Thailand keeps one offset all year (no daylight saving).
-THAI_TIME = timezone(timedelta(hours=7), "ICT")
 
 
 @dataclass(frozen=True)
@@ -67,15 +65,6 @@ def grouped_digest(sha256: str, *, group: int = 4, per_line: int = 4) -> str:
     """``a3f90c1e…`` → lines of ``a3f9 0c1e 77b2 d4e0``: short groups are easier to read aloud."""
     groups = [sha256[i:i + group] for i in range(0, len(sha256), group)]
     return "\n".join(" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line))
-
-
-def thai_time(iso: str) -> str:
-    """``2022-11-30T03:05:00Z`` → ``30 พฤศจิกายน 2565 เวลา 10.05 น.`` (Thai time)."""
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    local = moment.astimezone(THAI_TIME)
-    return f"{thai_date(local.date())} เวลา {local:%H.%M} น."
 
 
 def _receipt_cell(story: Story, judge: Judge) -> list:
@@ -143,4 +132,4 @@ def render_issue_list_data(data: IssueListData, *, digits: str = "arabic") -> by
 
 
 __all__ = ["HandedBundle", "IssueListData", "grouped_digest", "issue_list_data", "render_issue_list",
-           "render_issue_list_data", "thai_time"]
+           "render_issue_list_data"]

@@ -12,7 +12,7 @@ typed in from paper sheets marked with :data:`PAPER_MARK` and a footnote.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from fractions import Fraction
 from typing import Callable, Sequence
 
@@ -37,7 +37,7 @@ from ..results import (
 )
 from ..round_results import SEVERITY_NOTICE, RoundResults, criterion_averages, load_round_results
 from ..scoring import total_str
-from ..thai_dates import thai_date
+from ..thai_dates import thai_date, thai_time, thai_today
 from .page import SHADE, TEXT_WIDTH, Furniture, Story, build_pdf, grid_table, signature_block, styles
 
 TOP3_SHADE = colors.Color(0.80, 0.88, 0.97)
@@ -45,7 +45,6 @@ TOP3_SHADE = colors.Color(0.80, 0.88, 0.97)
 PAPER_MARK = "†"
 PAPER_FOOTNOTE = f"{PAPER_MARK} {PAPER_NOTE_TH}"
 #: Thailand keeps UTC+7 all year; decision times are stored in UTC.
-BANGKOK = timezone(timedelta(hours=7))
 METHOD_SHORT_TH = {"mean": "ค่าเฉลี่ย", "trimmed_mean": "ค่าเฉลี่ยตัดปลาย", "standardised": "คะแนนมาตรฐาน"}
 
 
@@ -95,13 +94,7 @@ def report_data(db, round_id: str, *, report_date: date | None = None) -> Report
     conflicts = [Conflict(r["judge_id"], r["entry_id"], r["conflict_reason"], r.get("source") == "paper")
                  for r in db.entry_results(round_id) if r["status"] == "conflict"]
     return ReportData(rr.contest, rr.round, rr, sorted(files, key=lambda f: f.judge_id), conflicts,
-                      report_date or date.today())
-
-
-def thai_time(iso: str) -> str:
-    """``2022-11-30T03:15:00Z`` → ``30 พฤศจิกายน 2565 เวลา 10:15 น.`` (Thailand time)."""
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(BANGKOK)
-    return f"{thai_date(moment.date())} เวลา {moment:%H:%M} น."
+                      report_date or thai_today())
 
 
 def _judge_lines(rr: RoundResults, r: EntryResult) -> list[str]:

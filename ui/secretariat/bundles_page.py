@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from judge_app.atomic import write_bytes_atomic
 from judge_app.issuing import IssuedBundle, issue_bundles
 from judge_app.keys import PrivateKey
-from judge_app.pdf.issue_list import THAI_TIME, render_issue_list, thai_time
+from judge_app.pdf.issue_list import render_issue_list
+from judge_app.thai_dates import THAI_TIME, thai_time
 from judge_app.thai_dates import BUDDHIST_ERA_OFFSET
 
 from ..dialogs import grouped, message_box
