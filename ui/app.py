@@ -63,6 +63,7 @@ def prepare_app(argv: list[str] | None = None, language: str | None = None) -> Q
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setOrganizationName(SETTINGS_ORGANISATION)
     app.setApplicationName(SETTINGS_APPLICATION)
+    app.setDesktopFileName("judge-app")  # lets Wayland match the window to packaging/judge-app.desktop
     install_fonts(app)
     if language in ("th", "en"):
         save_language(language)
