@@ -71,7 +71,7 @@ def make_scale_bundle(folder: Path, entries: int) -> Path:
     from judge_app.demo_attachments import PDF_NAME, summary_pdf
     from judge_app.issuing import issue_bundles
     from judge_app.keys import PrivateKey
-    from judge_app.model import contest_from_json
+    from judge_app.contest_json import contest_from_json
     from judge_app.secretariat import ContestDatabase
 
     drafts = compose_entries(random.Random("2565:entries"), entries)

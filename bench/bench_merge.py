@@ -44,9 +44,8 @@ from judge_app.decimals import decimal_str  # noqa: E402
 from judge_app.issuing import issue_bundles  # noqa: E402
 from judge_app.keys import PrivateKey, PublicKey  # noqa: E402
 from judge_app.merge import ACCEPTED, merge_files  # noqa: E402
-from judge_app.model import (  # noqa: E402
-    CONTEST_FORMAT, Contact, Entry, Judge, contest_from_json, entry_to_json, judge_to_json,
-)
+from judge_app.contest_json import CONTEST_FORMAT, contest_from_json, entry_to_json, judge_to_json  # noqa: E402
+from judge_app.model import Contact, Entry, Judge  # noqa: E402
 from judge_app.scorefile import MINISIG, PAYLOAD, SCORES_FORMAT, SSH_NAMESPACE, SSHSIG  # noqa: E402
 from judge_app.scoring import total_str, weighted_total  # noqa: E402
 from judge_app.secretariat import ContestDatabase  # noqa: E402

@@ -10,9 +10,9 @@ Targets (the fuzzer's bytes are):
     scorefile   a whole score file                    -> judge_app.scorefile.parse_score_file
     payload     scores.json, signed by the key it names, packed as a score file
     enrolment   a whole enrolment file                -> judge_app.enrolment.read_enrolment
-    csv         a portal export                       -> importers.read_table, preview_import, paper.read_typing_csv
+    csv         a portal export                       -> table_files.read_table, importers.preview_import, paper.read_typing_csv
     xlsx        the first worksheet's XML in a workbook -> the same
-    contest     a contest JSON file                   -> judge_app.model.load_contest (and the rubric in it)
+    contest     a contest JSON file                   -> judge_app.contest_json.load_contest (and the rubric in it)
     canonical   any bytes                             -> judge_app.canonical.loads
 
 Without a corpus folder, one is seeded from real files (the demo contest, a real bundle and
@@ -40,9 +40,10 @@ with atheris.instrument_imports(include=["judge_app", "openpyxl"]):
     from judge_app.container import open_container, write_container
     from judge_app.enrolment import read_enrolment, write_enrolment
     from judge_app.errors import JudgeAppError
-    from judge_app.importers import guess_mapping, preview_import, read_table
+    from judge_app.importers import guess_mapping, preview_import
+    from judge_app.table_files import read_table
     from judge_app.keys import PrivateKey
-    from judge_app.model import load_contest
+    from judge_app.contest_json import load_contest
     from judge_app.paper import read_typing_csv
     from judge_app.scorefile import MINISIG, PAYLOAD, SSH_NAMESPACE, SSHSIG, parse_score_file
     from judge_app.signatures import minisign_sign, sshsig_sign
@@ -142,7 +143,7 @@ def seed(target: str, folder: Path) -> None:
     from conftest import IssuedRound, play_judge
     from judge_app.demo import build_demo_contest
     from judge_app.issuing import issue_bundles
-    from judge_app.model import contest_to_json
+    from judge_app.contest_json import contest_to_json
     from judge_app.secretariat import ContestDatabase
 
     demo = WORK / "demo"

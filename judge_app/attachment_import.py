@@ -36,7 +36,8 @@ from typing import Callable, Iterable, Sequence
 from .atomic import fsync_directory
 from .bundle import attachment_path_in_bundle
 from .errors import ValidationError
-from .model import Attachment, Entry, contest_from_json, contest_to_json
+from .contest_json import contest_from_json, contest_to_json
+from .model import Attachment, Entry
 from .secretariat import ContestDatabase
 from .zip_layout import member_name_problem
 

@@ -27,19 +27,16 @@ from typing import Any, Callable
 
 from . import canonical
 from .container import DEFAULT_LIMITS, Container, ContainerLimits, open_container, write_container
-from .errors import BundleError, CanonicalError, ContainerError, SignatureError, ValidationError
-from .keys import PrivateKey, PublicKey
-from .model import (
-    Contest,
-    Entry,
-    Judge,
-    Round,
+from .contest_json import (
     contest_from_json,
     contest_header_to_json,
     entry_to_json,
     judge_to_json,
     round_to_json,
 )
+from .errors import BundleError, CanonicalError, ContainerError, SignatureError, ValidationError
+from .keys import PrivateKey, PublicKey
+from .model import Contest, Entry, Judge, Round
 from .pins import PinStore
 from .signatures import minisign_sign, minisign_verify
 

@@ -24,7 +24,8 @@ from typing import Any, Sequence
 from . import demo_text as text
 from .assignment import assign_judges
 from .demo_attachments import write_attachments
-from .model import CONTEST_FORMAT, Contest, Criterion, contest_from_json, save_contest
+from .contest_json import CONTEST_FORMAT, contest_from_json, save_contest
+from .model import Contest, Criterion
 
 JUDGES_PER_ENTRY = 3
 

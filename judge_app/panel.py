@@ -22,7 +22,8 @@ from typing import Iterable, Sequence
 
 from .assignment import PROVINCE, TIE_KINDS, PanelRules, judge_order, plan_panels, tie_key
 from .errors import SecretariatError, ValidationError
-from .model import ID_RULE, Contest, Entry, Judge, contest_from_json, contest_to_json
+from .contest_json import contest_from_json, contest_to_json
+from .model import ID_RULE, Contest, Entry, Judge
 from .secretariat import ContestDatabase, EnrolledKey, now_utc
 
 

@@ -33,7 +33,8 @@ from typing import Mapping
 
 from .decimals import decimal_str
 from .errors import SecretariatError, ValidationError
-from .importers import RowProblem, read_table
+from .importers import RowProblem
+from .table_files import read_table
 from .model import ID_RULE, Round
 from .scoring import ScoreError, check_score, total_str, weighted_total
 from .secretariat import ContestDatabase, now_utc

@@ -19,7 +19,8 @@ import sqlite_utils
 from .transactions import Transaction
 from .errors import SecretariatError
 from .keys import PublicKey
-from .model import Contest, Entry, contest_from_json, contest_to_json
+from .contest_json import contest_from_json, contest_to_json
+from .model import Contest, Entry
 
 #: Marks a SQLite file as a contest database ("DLGS").
 APPLICATION_ID = 0x444C4753

@@ -33,7 +33,8 @@ from judge_app.attachment_import import (
 from judge_app.bundle import open_bundle
 from judge_app.errors import ValidationError
 from judge_app.issuing import issue_bundles
-from judge_app.model import ID_RULE, Entry, contest_from_json
+from judge_app.contest_json import contest_from_json
+from judge_app.model import ID_RULE, Entry
 from judge_app.secretariat import ContestDatabase
 
 PDF = b"%PDF-1.4\n% entry attachment\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"

@@ -23,7 +23,8 @@ from judge_app.demo import (
     simulated_comments,
     simulated_scores,
 )
-from judge_app.model import ORG_TYPES, Contest, load_contest
+from judge_app.contest_json import load_contest
+from judge_app.model import ORG_TYPES, Contest
 from judge_app.pdf.fonts import glyph_name_text
 
 THAI = re.compile(r"[\u0e01-\u0e5b]")

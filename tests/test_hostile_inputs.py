@@ -45,14 +45,15 @@ from judge_app.enrolment import SIGNATURE as ENROLMENT_SIGNATURE
 from judge_app.enrolment import EnrolmentError, read_enrolment, write_enrolment
 from judge_app.errors import BundleError, CanonicalError, ContainerError, JudgeAppError, ScoreFileError
 from judge_app.errors import ValidationError
-from judge_app.importers import FIELD_LABELS, ColumnMapping, guess_mapping, preview_import, read_table
+from judge_app.importers import FIELD_LABELS, ColumnMapping, guess_mapping, preview_import
 from judge_app.judging import JudgeSession
 from judge_app.keys import PrivateKey
 from judge_app.merge import REJECTED, merge_files, merge_one
-from judge_app.model import contest_from_json, contest_to_json, load_contest, rubric_from_json
+from judge_app.contest_json import contest_from_json, contest_to_json, load_contest, rubric_from_json
 from judge_app.paper import read_typing_csv
 from judge_app.scorefile import MINISIG, PAYLOAD, SSH_NAMESPACE, SSHSIG, parse_score_file, read_score_file
 from judge_app.signatures import minisign_sign, sshsig_sign
+from judge_app.table_files import read_table
 
 LONG = os.environ.get("DLG_LONG", "") == "1"
 SCALE = 20 if LONG else 1
@@ -483,9 +484,9 @@ def test_rows_reaching_the_last_column_cannot_exhaust_memory(tmp_path):
 
 
 def test_a_csv_with_too_many_cells_is_refused(tmp_path, monkeypatch):
-    import judge_app.importers as importers
+    import judge_app.table_files as table_files
 
-    monkeypatch.setattr(importers, "MAX_CELLS", 10)
+    monkeypatch.setattr(table_files, "MAX_CELLS", 10)
     path = tmp_path / "wide.csv"
     path.write_text("a,b,c,d\n1,2,3,4\n5,6,7,8\n", encoding="utf-8")
     error = only_own_error("csv bombs", lambda: read_table(path), ValidationError)

@@ -14,15 +14,13 @@ from hypothesis import strategies as st
 from judge_app.errors import ValidationError
 from judge_app.importers import (
     ColumnMapping,
-    Table,
-    cell_text,
     column_letter,
     guess_mapping,
     parse_org_type,
     preview_import,
-    read_table,
 )
 from judge_app.model import Contact, Entry
+from judge_app.table_files import Table, cell_text, read_table
 
 HEADERS = [
     "รหัส", "ชื่อหน่วยงาน", "ประเภท อปท.", "จังหวัด", "ชื่อผลงาน", "สรุปผลงาน", "ผู้ประสานงาน", "โทรศัพท์", "อีเมล",

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from judge_app.errors import ValidationError
-from judge_app.model import (
+from judge_app.contest_json import (
     CONTEST_FORMAT,
     contest_from_json,
     contest_to_json,

@@ -13,7 +13,7 @@ from conftest import IssuedRound, play_judge
 from judge_app.decisions import MethodDecision
 from judge_app.demo import simulated_scores
 from judge_app.merge import merge_files
-from judge_app.model import contest_from_json
+from judge_app.contest_json import contest_from_json
 from judge_app.panel import set_calibration_entries
 from judge_app.ranking import rank_entries, stability
 from judge_app.results import compute_results, disagreements

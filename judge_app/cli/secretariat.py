@@ -22,7 +22,7 @@ def cmd_contest_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_contest_check(args: argparse.Namespace) -> int:
-    from ..model import load_contest
+    from ..contest_json import load_contest
 
     contest = load_contest(Path(args.contest))
     say(f"{args.contest}: valid — {contest.title_th}; {len(contest.entries)} entries, "
@@ -46,7 +46,7 @@ def _secretariat_key(args: argparse.Namespace):
 
 
 def cmd_secretariat_init(args: argparse.Namespace) -> int:
-    from ..model import load_contest
+    from ..contest_json import load_contest
     from ..secretariat import ContestDatabase
 
     contest_path = Path(args.contest)
@@ -261,7 +261,8 @@ def cmd_secretariat_import_entries(args: argparse.Namespace) -> int:
     """Preview entries from the portal's CSV/XLSX export; add the good new ones only with --accept."""
     from dataclasses import replace
 
-    from ..importers import FIELD_LABELS, guess_mapping, preview_import, read_table
+    from ..importers import FIELD_LABELS, guess_mapping, preview_import
+    from ..table_files import read_table
 
     table = read_table(Path(args.file))
     mapping = guess_mapping(table.headers)

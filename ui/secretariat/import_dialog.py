@@ -1,7 +1,7 @@
 """The entries page's two imports, each previewed in full before anything changes.
 
 :class:`ImportDialog` takes the portal's CSV or XLSX export: the file is read
-off the GUI thread (:func:`judge_app.importers.read_table`), the officer
+off the GUI thread (:func:`judge_app.table_files.read_table`), the officer
 checks which column holds which field (preselected by
 :func:`~judge_app.importers.guess_mapping`, with sample values), then sees
 every row problem, the new entries and the entries the file would change
@@ -32,12 +32,11 @@ from judge_app.importers import (
     REQUIRED_FIELDS,
     ColumnMapping,
     ImportPreview,
-    Table,
     column_letter,
     guess_mapping,
     preview_import,
-    read_table,
 )
+from judge_app.table_files import Table, read_table
 
 from .entries_page import ChangesModel, FileProblemsModel, FoundFilesModel, RowProblemsModel, field_name
 from .page_tools import fill

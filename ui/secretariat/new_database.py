@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from judge_app.errors import SecretariatError
 from judge_app.keys import PrivateKey, load_private_key, save_private_key
-from judge_app.model import load_contest
+from judge_app.contest_json import load_contest
 from judge_app.passphrase import passphrase_strength
 from judge_app.paths import CONTEST_DB_SUFFIX
 from judge_app.secretariat import ContestDatabase
