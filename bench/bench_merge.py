@@ -39,7 +39,8 @@ from _common import Figure  # noqa: E402
 
 from judge_app import canonical  # noqa: E402
 from judge_app.assignment import assign_judges  # noqa: E402
-from judge_app.container import open_container, write_container  # noqa: E402
+from judge_app.container import open_container  # noqa: E402
+from judge_app.container_write import write_container  # noqa: E402
 from judge_app.decimals import decimal_str  # noqa: E402
 from judge_app.issuing import issue_bundles  # noqa: E402
 from judge_app.keys import PrivateKey, PublicKey  # noqa: E402

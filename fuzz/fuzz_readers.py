@@ -37,7 +37,8 @@ with atheris.instrument_imports(include=["judge_app", "openpyxl"]):
     import openpyxl  # noqa: F401 - the importer imports it lazily; instrument it too
     from judge_app import canonical
     from judge_app.bundle import MANIFEST, MANIFEST_SIGNATURE, open_bundle
-    from judge_app.container import open_container, write_container
+    from judge_app.container import open_container
+    from judge_app.container_write import write_container
     from judge_app.enrolment import read_enrolment, write_enrolment
     from judge_app.errors import JudgeAppError
     from judge_app.importers import guess_mapping, preview_import

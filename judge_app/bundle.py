@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import canonical
-from .container import DEFAULT_LIMITS, Container, ContainerLimits, open_container, write_container
+from .container import DEFAULT_LIMITS, Container, ContainerLimits, open_container
+from .container_write import write_container
 from .contest_json import (
     contest_from_json,
     contest_header_to_json,

@@ -13,7 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import canonical
-from .container import ContainerLimits, open_container, write_container
+from .container import ContainerLimits, open_container
+from .container_write import write_container
 from .errors import CanonicalError, ContainerError, JudgeAppError, SignatureError
 from .keys import PrivateKey, PublicKey
 from .signatures import minisign_sign, minisign_verify

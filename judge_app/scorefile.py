@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from . import canonical
-from .container import ContainerLimits, open_container, write_container
+from .container import ContainerLimits, open_container
+from .container_write import write_container
 from .decimals import decimal_str, parse_decimal
 from .errors import CanonicalError, ContainerError, KeyFileError, ScoreFileError, SignatureError
 from .keys import PrivateKey, PublicKey

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from judge_app import canonical
-from judge_app.container import open_container, write_container
+from judge_app.container import open_container
+from judge_app.container_write import write_container
 from judge_app.keys import PrivateKey
 from judge_app.scorefile import MINISIG, PAYLOAD, SSH_NAMESPACE, SSHSIG
 from judge_app.scoring import total_str, weighted_total

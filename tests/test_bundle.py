@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from judge_app import canonical
 from judge_app.bundle import MANIFEST, MANIFEST_SIGNATURE, build_bundle, open_bundle
-from judge_app.container import open_container, write_container
+from judge_app.container import open_container
+from judge_app.container_write import write_container
 from judge_app.errors import BundleError, JudgeAppError, PinnedKeyMismatch
 from judge_app.keys import PrivateKey
 from judge_app.pins import PinStore

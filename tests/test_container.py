@@ -20,12 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from judge_app import container as container_module
+from judge_app import container_write as container_write_module
 from judge_app.container import (
     DEFAULT_LIMITS,
     ContainerLimits,
     open_container,
-    write_container,
 )
+from judge_app.container_write import write_container
 from judge_app.errors import ContainerError
 from judge_app.zip_layout import member_name_problem
 
@@ -352,7 +353,7 @@ def test_writer_refuses_clashing_names(tmp_path: Path, names: list[str], phrase:
 
 
 def test_writer_refuses_members_over_the_zip_limit(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(container_module, "MAX_CONTAINER_BYTES", 1000)
+    monkeypatch.setattr(container_write_module, "MAX_CONTAINER_BYTES", 1000)
     attachment = tmp_path / "big.bin"
     attachment.write_bytes(b"x" * 1001)
     with pytest.raises(ContainerError, match="member 'big.bin' is 1001 bytes, over the limit"):

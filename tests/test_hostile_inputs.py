@@ -39,7 +39,8 @@ import hostile_zips as hz
 from conftest import play_judge
 from judge_app import canonical
 from judge_app.bundle import MANIFEST, MANIFEST_SIGNATURE, build_bundle, open_bundle
-from judge_app.container import open_container, write_container
+from judge_app.container import open_container
+from judge_app.container_write import write_container
 from judge_app.enrolment import PAYLOAD as ENROLMENT_PAYLOAD
 from judge_app.enrolment import SIGNATURE as ENROLMENT_SIGNATURE
 from judge_app.enrolment import EnrolmentError, read_enrolment, write_enrolment
