@@ -176,6 +176,7 @@ class Conflict:
     entry_id: str
     reason: str
     source: str  # 'declared' (to the secretariat), 'signed' (in a score file) or 'paper'
+    declared_at: str | None = None  # when it was declared to the secretariat (UTC); None for the others
 
 
 def declare_conflict(db: ContestDatabase, round_id: str, judge_id: str, entry_id: str, reason: str) -> Conflict:
@@ -191,9 +192,10 @@ def declare_conflict(db: ContestDatabase, round_id: str, judge_id: str, entry_id
         if db.conn.execute("SELECT 1 FROM declared_conflicts WHERE round_id = ? AND judge_id = ? AND entry_id = ?",
                            (round_id, judge_id, entry_id)).fetchone():
             raise SecretariatError(f"judge {judge_id} has already declared a conflict on entry {entry_id}")
+        declared_at = now_utc()
         db.conn.execute("INSERT INTO declared_conflicts (round_id, judge_id, entry_id, reason, declared_at)"
-                        " VALUES (?, ?, ?, ?, ?)", (round_id, judge_id, entry_id, reason, now_utc()))
-    return Conflict(judge_id, entry_id, reason, "declared")
+                        " VALUES (?, ?, ?, ?, ?)", (round_id, judge_id, entry_id, reason, declared_at))
+    return Conflict(judge_id, entry_id, reason, "declared", declared_at)
 
 
 def withdraw_conflict(db: ContestDatabase, round_id: str, judge_id: str, entry_id: str) -> None:
@@ -207,9 +209,9 @@ def withdraw_conflict(db: ContestDatabase, round_id: str, judge_id: str, entry_i
 
 def conflicts(db: ContestDatabase, round_id: str) -> list[Conflict]:
     """Conflicts declared to the secretariat, then those in merged score files and paper sheets."""
-    found = [Conflict(j, e, reason, "declared") for j, e, reason in db.conn.execute(
-        "SELECT judge_id, entry_id, reason FROM declared_conflicts WHERE round_id = ? ORDER BY judge_id, entry_id",
-        (round_id,))]
+    found = [Conflict(j, e, reason, "declared", at) for j, e, reason, at in db.conn.execute(
+        "SELECT judge_id, entry_id, reason, declared_at FROM declared_conflicts WHERE round_id = ?"
+        " ORDER BY judge_id, entry_id", (round_id,))]
     found += [Conflict(row["judge_id"], row["entry_id"], row["conflict_reason"], row["source"])
               for row in db.entry_results(round_id) if row["status"] == "conflict"]
     return found

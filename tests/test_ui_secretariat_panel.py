@@ -353,3 +353,97 @@ def test_the_loads_table_shows_every_judges_whole_name(qtbot, request, language,
         name = table.model().index(row, JudgeLoadModel.COL_NAME).data()
         assert table.columnWidth(JudgeLoadModel.COL_NAME) >= table.fontMetrics().horizontalAdvance(name), name
     assert table.horizontalHeader().length() <= table.viewport().width()
+
+
+# ---------------------------------------------------------------- conflicts of interest and the history
+
+
+def wait_idle(qtbot, dialog) -> None:
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=TIMEOUT)
+
+
+def declared_rows(path) -> list[tuple]:
+    with ContestDatabase.open(path) as other:
+        return other.conn.execute("SELECT judge_id, entry_id, reason FROM declared_conflicts").fetchall()
+
+
+def test_a_conflict_declared_in_the_dialog_keeps_the_judge_off_the_entry_until_withdrawn(
+        qtbot, english_app, session):
+    page = shown(qtbot, AssignmentPage(session))
+    page.assign_automatically()
+    wait_assigned(qtbot, page)
+    round_id = session.round_id
+    judge_id, held = next((j, mine[0]) for j, mine in session.db.contest.round(round_id).assignments.items() if mine)
+    page.select_entries([held])
+    conflicts_dialog = page.open_conflicts_dialog()
+    assert conflicts_dialog.model.rowCount() == 0 and not conflicts_dialog.withdraw_button.isEnabled()
+    declare = conflicts_dialog.open_declare_dialog()
+    assert declare.entry.currentData() == held, "the entry selected on the page"
+    declare.judge.setCurrentIndex(declare.judge.findData(judge_id))
+    assert not declare.declare_button.isEnabled(), "a reason is required"
+    declare.reason.setText("ญาติของกรรมการทำงานที่หน่วยงานนี้")
+    qtbot.mouseClick(declare.declare_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, conflicts_dialog)
+    assert declared_rows(session.path) == [(judge_id, held, "ญาติของกรรมการทำงานที่หน่วยงานนี้")]
+    text = conflicts_dialog.message.text()
+    assert f"{judge_id} still judges {held} until you reassign" in text, "no silent change of assignments"
+    assert held in session.db.contest.round(round_id).entries_of(judge_id)
+    assert conflicts_dialog.model.rowCount() == 1 and conflicts_dialog.model.row_object(0).still_assigned
+    assert cell(conflicts_dialog.table, 0, 3) == "to the secretariat" and "UTC" in cell(conflicts_dialog.table, 0, 4)
+
+    page.assign_automatically()
+    wait_assigned(qtbot, page)
+    assert held not in session.db.contest.round(round_id).entries_of(judge_id)
+    assert not conflicts_dialog.model.row_object(0).still_assigned, "the dialog followed the new assignment"
+
+    conflicts_dialog.table.selectRow(0)
+    assert conflicts_dialog.withdraw_button.isEnabled()
+    qtbot.mouseClick(conflicts_dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, conflicts_dialog)
+    assert declared_rows(session.path) == [] and conflicts_dialog.model.rowCount() == 0
+    assert f"Withdrawn: {judge_id} may be given {held} again." in conflicts_dialog.message.text()
+
+
+def test_the_history_dialog_lists_the_automatic_assignment_and_a_manual_change(qtbot, english_app, session):
+    page = shown(qtbot, AssignmentPage(session))
+    history = page.open_history_dialog()
+    assert history.model.rowCount() == 0 and history.empty.isVisible()
+    page.seed.setValue(9)
+    page.assign_automatically()
+    wait_assigned(qtbot, page)
+    entry_id = session.db.contest.entries[0].id
+    on_it = [j for j, mine in session.db.contest.round(session.round_id).assignments.items() if entry_id in mine]
+    page.select_entries([entry_id])
+    page.judge_choice.setCurrentIndex(page.judge_choice.findData(on_it[0]))
+    page.reason.setText("กรรมการลาป่วย")
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert history.model.rowCount() == 2 and not history.empty.isVisible()
+    assert cell(history.table, 0, 1) == "automatic" and "seed 9" in cell(history.table, 0, 4)
+    assert [cell(history.table, 1, c) for c in (1, 2, 3)] == ["judge removed", on_it[0], entry_id]
+    assert "กรรมการลาป่วย" in cell(history.table, 1, 4)
+
+
+def test_the_conflict_and_history_dialogs_in_thai(qtbot, thai_app, session):
+    page = shown(qtbot, AssignmentPage(session))
+    page.assign_automatically()
+    wait_assigned(qtbot, page)
+    entry_id = session.db.contest.entries[0].id
+    judge_id = next(j for j, mine in session.db.contest.round(session.round_id).assignments.items() if entry_id in mine)
+    page.select_entries([entry_id])
+    conflicts_dialog = page.open_conflicts_dialog()
+    conflicts_dialog.declare(judge_id, entry_id, "เป็นที่ปรึกษาโครงการของหน่วยงานนี้")
+    wait_idle(qtbot, conflicts_dialog)
+    QApplication.processEvents()
+    assert "ยังตรวจ" in conflicts_dialog.message.text()
+    conflicts_dialog.grab().save(str(SCREENSHOTS / "secretariat_conflicts_th.png"))
+    declare = conflicts_dialog.open_declare_dialog()
+    qtbot.waitExposed(declare)
+    declare.grab().save(str(SCREENSHOTS / "secretariat_declare_conflict_th.png"))
+    assert declare.declare_button.text().startswith("บันทึก")
+    declare.reject()
+    conflicts_dialog.reject()
+    history = page.open_history_dialog()
+    qtbot.waitExposed(history)
+    QApplication.processEvents()
+    history.grab().save(str(SCREENSHOTS / "secretariat_history_th.png"))
+    assert cell(history.table, 0, 1) == "จัดอัตโนมัติ"

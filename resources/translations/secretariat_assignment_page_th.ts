@@ -120,6 +120,14 @@
         <translation>จัดกรรมการอัตโนมัติ (&amp;A)</translation>
     </message>
     <message>
+        <source>Con&amp;flicts of interest…</source>
+        <translation>การมีส่วนได้เสีย… (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Assignment &amp;history…</source>
+        <translation>ประวัติการจัดกรรมการ… (&amp;H)</translation>
+    </message>
+    <message>
         <source>Search entries (id, organisation, province, judge)</source>
         <translation>ค้นหาผลงาน (รหัส หน่วยงาน จังหวัด กรรมการ)</translation>
     </message>

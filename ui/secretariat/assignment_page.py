@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -49,8 +50,9 @@ from judge_app.panel import (
 )
 
 from ..worker import Op
+from .assignment_dialogs import ConflictsDialog, HistoryDialog
 from .judges_page import BAD, GOOD, WARN
-from .page_tools import button, button_row, db_op, heading_and_intro, search_box, show_message, wrapped_label
+from .page_tools import button, button_row, db_op, heading_and_intro, open_dialog, search_box, show_message, wrapped_label
 from .session import ASSIGNMENT, BUNDLES, ENTRIES, JUDGES, SecretariatSession
 from .tables import RowsModel, columns_width, selected_rows, table_view
 
@@ -116,6 +118,7 @@ class AssignmentPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.op: Op | None = None
+        self.active_dialog: QDialog | None = None
         # The outcome of the last automatic assignment (for the status line and tests).
         self.last_outcome: AssignmentOutcome | None = None
         self._infeasible: AssignmentInfeasible | None = None
@@ -143,6 +146,10 @@ class AssignmentPage(QWidget):
         for widget in (self.per_entry_label, self.per_entry, self.seed_label, self.seed, self.assign_button):
             controls.addWidget(widget)
         controls.addStretch(1)
+        self.conflicts_button = button(self.open_conflicts_dialog)
+        self.history_button = button(self.open_history_dialog)
+        controls.addWidget(self.conflicts_button)
+        controls.addWidget(self.history_button)
         layout.addLayout(controls)
 
         self.stale_banner = QLabel()
@@ -442,6 +449,16 @@ class AssignmentPage(QWidget):
                                            "judge first."), GOOD)
         self.session.notify(ASSIGNMENT)
 
+    # ------------------------------------------------------------ conflicts and history
+
+    def open_conflicts_dialog(self) -> ConflictsDialog:
+        """The round's conflicts of interest; "Declare…" starts from the selected entry."""
+        chosen = self.selected_entry_ids()
+        return open_dialog(self, ConflictsDialog(self.session, chosen[0] if len(chosen) == 1 else None, self))
+
+    def open_history_dialog(self) -> HistoryDialog:
+        return open_dialog(self, HistoryDialog(self.session, self))
+
     # ------------------------------------------------------------ language
 
     def retranslate(self) -> None:
@@ -453,6 +470,8 @@ class AssignmentPage(QWidget):
         self.per_entry_label.setText(self.tr("&Judges per entry"))
         self.seed_label.setText(self.tr("S&eed"))
         self.assign_button.setText(self.tr("&Assign automatically"))
+        self.conflicts_button.setText(self.tr("Con&flicts of interest…"))
+        self.history_button.setText(self.tr("Assignment &history…"))
         self.search.setPlaceholderText(self.tr("Search entries (id, organisation, province, judge)"))
         self.change_box.setTitle(self.tr("Change the judges of the selected entry"))
         self.judge_label.setText(self.tr("Jud&ge"))
