@@ -35,6 +35,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
 
 from judge_app.paths import resources_dir
 
@@ -115,6 +116,22 @@ def translation_files(language: str) -> list[Path]:
     folder = resources_dir() / "translations"
     others = sorted(p for p in folder.glob(f"*_{language}.ts") if p != translation_file(language))
     return [translation_file(language), *others]
+
+
+def add_language_actions(menu, owner, choose) -> dict[str, QAction]:
+    """One checkable action per language in ``menu``, exclusive; ``choose(code)`` when one is picked.
+
+    Each language is named in its own words and never translated.
+    """
+    group = QActionGroup(owner)
+    actions: dict[str, QAction] = {}
+    for code, name in LANGUAGES.items():
+        action = menu.addAction(name)
+        action.setCheckable(True)
+        action.triggered.connect(lambda _=False, c=code: choose(c))
+        group.addAction(action)
+        actions[code] = action
+    return actions
 
 
 # ---------------------------------------------------------------- settings

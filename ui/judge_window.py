@@ -21,8 +21,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -46,7 +44,7 @@ from .bundle_opening import BundleOpening, recent_bundles
 from .dialogs import message_box
 from .entry_view import AttachmentCache
 from .export_flow import ExportFlow
-from .i18n import LANGUAGES, app_settings, current_language, install_language, save_language
+from .i18n import add_language_actions, app_settings, current_language, install_language, save_language
 from .judging_page import JudgingPage
 from .start_page import StartPage
 from .undo import ChangeNotifier
@@ -182,14 +180,7 @@ class JudgeWindow(QMainWindow):
         self.info_action = self.judging_menu.addAction("", self.show_bundle_summary)
 
         self.language_menu = bar.addMenu("")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():  # each language named in its own words, never translated
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            group.addAction(action)
-            self.language_actions[code] = action
+        self.language_actions = add_language_actions(self.language_menu, self, self.set_language)
 
         self.help_menu = bar.addMenu("")
         self.shortcuts_action = self.help_menu.addAction("", self.show_shortcuts)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -31,7 +31,7 @@ from judge_app.paths import CONTEST_DB_SUFFIX
 
 from ..dialogs import message_box
 from ..i18n import (
-    LANGUAGES,
+    add_language_actions,
     app_settings,
     current_language,
     install_language,
@@ -165,14 +165,7 @@ class SecretariatWindow(QMainWindow):
             self.page_actions.append(action)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():  # each language named in its own words, never translated
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            group.addAction(action)
-            self.language_actions[code] = action
+        self.language_actions = add_language_actions(self.language_menu, self, self.set_language)
 
         self.help_menu = bar.addMenu("")
         self.about_action = self.help_menu.addAction("", self.show_about)
